@@ -1,0 +1,26 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'storybook-static/', 'src/core/feed/types.generated.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='innerHTML']",
+          message: 'Feed text is never interpreted as HTML: use lit templates or textContent.',
+        },
+        {
+          selector: "CallExpression[callee.name='unsafeHTML']",
+          message: 'Feed text is never interpreted as HTML.',
+        },
+      ],
+    },
+  },
+);
