@@ -23,4 +23,9 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // chai's property assertions (`expect(x).to.exist`) read as expressions.
+    files: ['tests/browser/**/*.ts'],
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+  },
 );

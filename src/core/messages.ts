@@ -1,0 +1,375 @@
+/**
+ * Every word the map shows or announces, in French (the default) and English. Each catalogue is
+ * typed as {@link Messages}, so a string missing from one is a compile error. Counts go through
+ * Intl.PluralRules: French says "0 programme", "1 000 000 de programmes"; English "0 programmes".
+ */
+import type { FeedErrorCode, Programme } from './feed/model.js';
+import { formatCount } from './format.js';
+
+/** A language the map speaks. */
+export type Lang = 'fr' | 'en';
+
+/** What a feed's entries are: participatory-budget programmes, or one city's winning projects. */
+export type EntryKind = 'programmes' | 'projects';
+
+/** Kind of collectivity running a programme. */
+export type Level = NonNullable<Programme['level']>;
+
+/** MapLibre's own UI strings (its `locale` map option), see maplibre-gl's `default_locale.ts`. */
+export type MapUiKey =
+  | 'AttributionControl.ToggleAttribution'
+  | 'AttributionControl.MapFeedback'
+  | 'FullscreenControl.Enter'
+  | 'FullscreenControl.Exit'
+  | 'GeolocateControl.FindMyLocation'
+  | 'GeolocateControl.LocationNotAvailable'
+  | 'LogoControl.Title'
+  | 'Map.Title'
+  | 'Marker.Title'
+  | 'NavigationControl.ResetBearing'
+  | 'NavigationControl.ZoomIn'
+  | 'NavigationControl.ZoomOut'
+  | 'Popup.Close'
+  | 'ScaleControl.Feet'
+  | 'ScaleControl.Meters'
+  | 'ScaleControl.Kilometers'
+  | 'ScaleControl.Miles'
+  | 'ScaleControl.NauticalMiles'
+  | 'GlobeControl.Enable'
+  | 'GlobeControl.Disable'
+  | 'TerrainControl.Enable'
+  | 'TerrainControl.Disable'
+  | 'CooperativeGesturesHandler.WindowsHelpText'
+  | 'CooperativeGesturesHandler.MacHelpText'
+  | 'CooperativeGesturesHandler.MobileHelpText';
+
+/**
+ * One language's strings. Functions take counts as numbers and amounts already formatted (see
+ * `formatAmount`), and format counts with `locale`.
+ */
+export interface Messages {
+  /** The catalogue's language, for a `lang` attribute. */
+  lang: Lang;
+  /** The locale numbers are formatted with: the tag asked for when valid and of `lang` (`fr-CH`), else `lang`. */
+  locale: string;
+
+  // The map
+  /** Accessible name of the map: "Carte des budgets participatifs". */
+  mapLabel: (kind: EntryKind) => string;
+  /** While the feed loads: "Chargement des budgets participatifs…". */
+  loading: string;
+  /** When the feed holds nothing to draw. */
+  empty: string;
+  /** Heading of the error message. */
+  errorTitle: string;
+  /** Why the feed could not be used, one sentence per error code. */
+  errorReason: (code: FeedErrorCode) => string;
+  /** Label of the button that loads the feed again. */
+  retry: string;
+  /** When the base map cannot be drawn (the data still can). */
+  mapUnavailable: string;
+  /** "3 entrées ignorées": entries of the feed left out because they were invalid. */
+  skipped: (n: number) => string;
+  /** Summary of the feed's problems: entries left out, then single values dropped; "" when none. */
+  problemsNote: (entries: number, values: number) => string;
+  /** Hint on clusters: activating one zooms in. */
+  zoomHint: string;
+  /** MapLibre's control labels and gesture hints, to pass as its `locale` option. */
+  mapUi: Record<MapUiKey, string>;
+
+  // Clusters and lists
+  /** "1 programme", "12 projets". */
+  entries: (n: number, kind: EntryKind) => string;
+  /**
+   * Accessible name of a cluster: "12 programmes, 4,3 M €". `amount` is the formatted budget sum,
+   * `undefined` or "" when no budget is known; `known`, when below `count`, says how many
+   * entries that sum covers: "12 programmes, 4,3 M € (budget connu pour 4)".
+   */
+  clusterLabel: (
+    count: number,
+    amount: string | undefined,
+    kind: EntryKind,
+    known?: number,
+  ) => string;
+  /** Title of the list of entries standing at one place: "3 programmes à cet endroit". */
+  stackTitle: (n: number, kind: EntryKind) => string;
+  /** Label of the button that closes a card or a list. */
+  close: string;
+
+  // The card of one programme
+  place: string;
+  /** Label of the kind of collectivity. */
+  level: string;
+  levelName: (level: Level) => string;
+  /** Label of the span of editions ("2016–2024"). */
+  years: string;
+  /** Column heading of the editions table. */
+  year: string;
+  population: string;
+  /** Column heading of the editions table. */
+  budget: string;
+  /** Label of the headline figure, the latest annual budget. */
+  latestBudget: string;
+  /** Caption of the editions table. */
+  budgetPerEdition: string;
+  /** Label of the latest budget divided by the population. */
+  perInhabitant: string;
+  /** "6,50 € par habitant". */
+  amountPerInhabitant: (amount: string) => string;
+  /** Column heading: people who voted in an edition. */
+  voters: string;
+  /** Column heading: winning projects of an edition. */
+  projects: string;
+  status: string;
+  category: string;
+  /** In place of a figure the feed does not give. */
+  notStated: string;
+  /** Text of the link to the programme's own site. */
+  website: string;
+}
+
+type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/** "12 programmes": the count formatted for `locale`, then the noun in its plural form. */
+function counter(locale: string): (n: number, forms: PluralForms) => string {
+  const rules = new Intl.PluralRules(locale);
+  return (n, forms) => `${formatCount(n, locale)} ${forms[rules.select(n)] ?? forms.other}`;
+}
+
+function french(locale: string): Messages {
+  const count = counter(locale);
+  const nouns: Record<EntryKind, PluralForms> = {
+    programmes: { one: 'programme', many: 'de programmes', other: 'programmes' },
+    projects: { one: 'projet', many: 'de projets', other: 'projets' },
+  };
+  const levels: Record<Level, string> = {
+    commune: 'Commune',
+    intercommunality: 'Intercommunalité',
+    department: 'Département',
+    region: 'Région',
+    other: 'Autre structure',
+  };
+  const reasons: Record<FeedErrorCode, string> = {
+    network: 'Le serveur des données est injoignable.',
+    http: 'Le serveur des données a répondu par une erreur.',
+    timeout: 'Le serveur des données a mis trop de temps à répondre.',
+    'too-large': 'Le fichier de données est trop volumineux.',
+    'not-json': 'Le fichier de données n’est pas du JSON valide.',
+    'not-a-feed': 'Le fichier ne contient pas de données au format attendu.',
+    'unsupported-version': 'Cette version du format de données n’est pas prise en charge.',
+    'no-programmes': 'Le fichier ne contient aucune entrée utilisable.',
+  };
+  const skipped = (n: number) =>
+    count(n, { one: 'entrée ignorée', many: 'd’entrées ignorées', other: 'entrées ignorées' });
+  const entries = (n: number, kind: EntryKind) => count(n, nouns[kind]);
+  return {
+    lang: 'fr',
+    locale,
+    mapLabel: (kind) =>
+      kind === 'projects' ? 'Carte des projets' : 'Carte des budgets participatifs',
+    loading: 'Chargement des budgets participatifs…',
+    empty: 'Rien à afficher sur la carte.',
+    errorTitle: 'Les données n’ont pas pu être chargées.',
+    errorReason: (code) => reasons[code],
+    retry: 'Réessayer',
+    mapUnavailable: 'Le fond de carte n’a pas pu être chargé.',
+    skipped,
+    problemsNote: (n, values) =>
+      [
+        n > 0 ? skipped(n) : '',
+        values > 0
+          ? count(values, {
+              one: 'valeur ignorée',
+              many: 'de valeurs ignorées',
+              other: 'valeurs ignorées',
+            })
+          : '',
+      ]
+        .filter(Boolean)
+        .join(', '),
+    zoomHint: 'Zoomer pour voir le détail',
+    mapUi: {
+      'AttributionControl.ToggleAttribution': 'Afficher ou masquer les sources',
+      'AttributionControl.MapFeedback': 'Signaler une erreur sur la carte',
+      'FullscreenControl.Enter': 'Passer en plein écran',
+      'FullscreenControl.Exit': 'Quitter le plein écran',
+      'GeolocateControl.FindMyLocation': 'Me localiser',
+      'GeolocateControl.LocationNotAvailable': 'Position non disponible',
+      'LogoControl.Title': 'Logo MapLibre',
+      'Map.Title': 'Carte',
+      'Marker.Title': 'Marqueur',
+      'NavigationControl.ResetBearing':
+        'Faire glisser pour tourner la carte, cliquer pour revenir au nord',
+      'NavigationControl.ZoomIn': 'Zoomer',
+      'NavigationControl.ZoomOut': 'Dézoomer',
+      'Popup.Close': 'Fermer',
+      'ScaleControl.Feet': 'ft',
+      'ScaleControl.Meters': 'm',
+      'ScaleControl.Kilometers': 'km',
+      'ScaleControl.Miles': 'mi',
+      'ScaleControl.NauticalMiles': 'NM',
+      'GlobeControl.Enable': 'Afficher le globe',
+      'GlobeControl.Disable': 'Afficher la carte à plat',
+      'TerrainControl.Enable': 'Afficher le relief',
+      'TerrainControl.Disable': 'Masquer le relief',
+      'CooperativeGesturesHandler.WindowsHelpText': 'Utilisez Ctrl + molette pour zoomer la carte',
+      'CooperativeGesturesHandler.MacHelpText': 'Utilisez ⌘ + molette pour zoomer la carte',
+      'CooperativeGesturesHandler.MobileHelpText': 'Utilisez deux doigts pour déplacer la carte',
+    },
+    entries,
+    clusterLabel: (n, amount, kind, known = n) =>
+      !amount
+        ? entries(n, kind)
+        : known < n
+          ? `${entries(n, kind)}, ${amount} (budget connu pour ${formatCount(known, locale)})`
+          : `${entries(n, kind)}, ${amount}`,
+    stackTitle: (n, kind) => `${entries(n, kind)} à cet endroit`,
+    close: 'Fermer',
+    place: 'Lieu',
+    level: 'Type de collectivité',
+    levelName: (level) => levels[level],
+    years: 'Éditions',
+    year: 'Année',
+    population: 'Population',
+    budget: 'Budget',
+    latestBudget: 'Dernier budget',
+    budgetPerEdition: 'Budget par édition',
+    perInhabitant: 'Par habitant',
+    amountPerInhabitant: (amount) => `${amount} par habitant`,
+    voters: 'Votants',
+    projects: 'Projets lauréats',
+    status: 'Statut',
+    category: 'Catégorie',
+    notStated: 'Non communiqué',
+    website: 'Site du programme',
+  };
+}
+
+function english(locale: string): Messages {
+  const count = counter(locale);
+  const nouns: Record<EntryKind, PluralForms> = {
+    programmes: { one: 'programme', other: 'programmes' },
+    projects: { one: 'project', other: 'projects' },
+  };
+  const levels: Record<Level, string> = {
+    commune: 'Municipality',
+    intercommunality: 'Group of municipalities',
+    department: 'Department',
+    region: 'Region',
+    other: 'Other organisation',
+  };
+  const reasons: Record<FeedErrorCode, string> = {
+    network: 'The data server could not be reached.',
+    http: 'The data server answered with an error.',
+    timeout: 'The data server took too long to answer.',
+    'too-large': 'The data file is too large.',
+    'not-json': 'The data file is not valid JSON.',
+    'not-a-feed': 'The file does not hold data in the expected format.',
+    'unsupported-version': 'This version of the data format is not supported.',
+    'no-programmes': 'The file holds no usable entry.',
+  };
+  const skipped = (n: number) => count(n, { one: 'entry skipped', other: 'entries skipped' });
+  const entries = (n: number, kind: EntryKind) => count(n, nouns[kind]);
+  return {
+    lang: 'en',
+    locale,
+    mapLabel: (kind) => (kind === 'projects' ? 'Map of projects' : 'Map of participatory budgets'),
+    loading: 'Loading participatory budgets…',
+    empty: 'Nothing to show on the map.',
+    errorTitle: 'The data could not be loaded.',
+    errorReason: (code) => reasons[code],
+    retry: 'Try again',
+    mapUnavailable: 'The base map could not be loaded.',
+    skipped,
+    problemsNote: (n, values) =>
+      [
+        n > 0 ? skipped(n) : '',
+        values > 0 ? count(values, { one: 'value dropped', other: 'values dropped' }) : '',
+      ]
+        .filter(Boolean)
+        .join(', '),
+    zoomHint: 'Zoom in to see more',
+    mapUi: {
+      'AttributionControl.ToggleAttribution': 'Toggle attribution',
+      'AttributionControl.MapFeedback': 'Map feedback',
+      'FullscreenControl.Enter': 'Enter fullscreen',
+      'FullscreenControl.Exit': 'Exit fullscreen',
+      'GeolocateControl.FindMyLocation': 'Find my location',
+      'GeolocateControl.LocationNotAvailable': 'Location not available',
+      'LogoControl.Title': 'MapLibre logo',
+      'Map.Title': 'Map',
+      'Marker.Title': 'Map marker',
+      'NavigationControl.ResetBearing': 'Drag to rotate map, click to reset north',
+      'NavigationControl.ZoomIn': 'Zoom in',
+      'NavigationControl.ZoomOut': 'Zoom out',
+      'Popup.Close': 'Close popup',
+      'ScaleControl.Feet': 'ft',
+      'ScaleControl.Meters': 'm',
+      'ScaleControl.Kilometers': 'km',
+      'ScaleControl.Miles': 'mi',
+      'ScaleControl.NauticalMiles': 'nm',
+      'GlobeControl.Enable': 'Enable globe',
+      'GlobeControl.Disable': 'Disable globe',
+      'TerrainControl.Enable': 'Enable terrain',
+      'TerrainControl.Disable': 'Disable terrain',
+      'CooperativeGesturesHandler.WindowsHelpText': 'Use Ctrl + scroll to zoom the map',
+      'CooperativeGesturesHandler.MacHelpText': 'Use ⌘ + scroll to zoom the map',
+      'CooperativeGesturesHandler.MobileHelpText': 'Use two fingers to move the map',
+    },
+    entries,
+    clusterLabel: (n, amount, kind, known = n) =>
+      !amount
+        ? entries(n, kind)
+        : known < n
+          ? `${entries(n, kind)}, ${amount} (budget known for ${formatCount(known, locale)})`
+          : `${entries(n, kind)}, ${amount}`,
+    stackTitle: (n, kind) => `${entries(n, kind)} at this place`,
+    close: 'Close',
+    place: 'Place',
+    level: 'Type of authority',
+    levelName: (level) => levels[level],
+    years: 'Editions',
+    year: 'Year',
+    population: 'Population',
+    budget: 'Budget',
+    latestBudget: 'Latest budget',
+    budgetPerEdition: 'Budget per edition',
+    perInhabitant: 'Per inhabitant',
+    amountPerInhabitant: (amount) => `${amount} per inhabitant`,
+    voters: 'Voters',
+    projects: 'Winning projects',
+    status: 'Status',
+    category: 'Category',
+    notStated: 'Not stated',
+    website: 'Programme website',
+  };
+}
+
+const catalogues: Record<Lang, (locale: string) => Messages> = { fr: french, en: english };
+const cache = new Map<string, Messages>();
+
+/**
+ * The messages for a language tag: `en`, `en-GB`, `EN_us` give English; `fr`, `fr-CA`, an unknown
+ * language, an empty or malformed tag give French. Counts are formatted with the tag itself when
+ * it is valid (`fr-CH`), else with the bare language.
+ */
+export function messagesFor(lang: string): Messages {
+  let messages = cache.get(lang);
+  if (!messages) {
+    const tag = lang.trim().replace(/_/g, '-');
+    const primary = tag.split('-')[0]?.toLowerCase();
+    const resolved: Lang = primary === 'en' ? 'en' : 'fr';
+    messages = catalogues[resolved](primary === resolved ? canonical(tag, resolved) : resolved);
+    cache.set(lang, messages);
+  }
+  return messages;
+}
+
+/** The canonical form of a BCP 47 tag (`en-gb` → `en-GB`), or `fallback` when it is malformed. */
+function canonical(tag: string, fallback: string): string {
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? fallback;
+  } catch {
+    return fallback;
+  }
+}

@@ -1,0 +1,702 @@
+import { LitElement, html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { ProgrammeClusters, type ClusterItem } from '../../core/cluster.js';
+import { loadFeed } from '../../core/feed/load.js';
+import type { Feed, FeedErrorCode, FeedProblem, Programme } from '../../core/feed/model.js';
+import { programmeFigures } from '../../core/figures.js';
+import { formatAmount, formatCount, formatYears } from '../../core/format.js';
+import { messagesFor, type Messages } from '../../core/messages.js';
+import { pbEvent } from './pb-map.events.js';
+import { styles } from './pb-map.styles.js';
+
+type Status = 'idle' | 'loading' | 'loaded' | 'empty' | 'error';
+type Opened =
+  { kind: 'programme'; programme: Programme } | { kind: 'stack'; programmes: Programme[] };
+type Deferred = {
+  promise: Promise<void>;
+  settled: boolean;
+  resolve(): void;
+  reject(reason: unknown): void;
+};
+
+/** Initial view before a feed is known: metropolitan France. */
+const FRANCE_CENTER: [number, number] = [2.4, 46.6];
+/** How far (px) a pointer may travel between press and release for a click to count. */
+const CLICK_TOLERANCE = 5;
+
+/**
+ * A clustered map of participatory-budget programmes (or of one city's winning projects), drawn
+ * from a static JSON feed. MapLibre and the offline basemap load only when the element nears the
+ * viewport. Clusters and programmes are real buttons over the map, so they can be focused, named
+ * and clicked like anything else on the page.
+ *
+ * @summary A clustered, accessible map of participatory budgets from a static feed.
+ *
+ * @event pb-load - The feed is loaded and its first clusters are drawn. `detail`: `{ title, programmes, problems }`.
+ * @event pb-error - The feed could not be used. `detail`: `{ code, message, src }`.
+ * @event pb-select - A person opened a programme's card. `detail`: `{ programme }`.
+ *
+ * @csspart base - The element's frame.
+ * @csspart map - The map area.
+ * @csspart card - The card of an opened programme.
+ * @csspart status - The loading, empty and error messages.
+ *
+ * @cssproperty --pb-map-height - Height of the map (default 480px).
+ * @cssproperty --pb-map-font - Font of texts (default: inherited from the page).
+ * @cssproperty --pb-map-cluster - Fill of cluster bubbles.
+ * @cssproperty --pb-map-cluster-text - Text on cluster bubbles.
+ * @cssproperty --pb-map-programme - Fill of single programmes.
+ * @cssproperty --pb-map-accent - Buttons and links.
+ * @cssproperty --pb-map-surface - Background of cards and messages.
+ * @cssproperty --pb-map-text - Text of cards and messages.
+ * @cssproperty --pb-map-focus - Focus ring.
+ */
+export class PbMap extends LitElement {
+  static override styles = styles;
+
+  // Fields: what the element owns and must release on disconnect.
+  private clusters = new ProgrammeClusters();
+  private items = new Map<string, ClusterItem>();
+  private mapInstance?: MapLibreMap;
+  private mapLoaded = false;
+  private markersEl?: HTMLDivElement;
+  private feedAbort?: AbortController;
+  private mapAbort?: AbortController;
+  private visibility?: IntersectionObserver;
+  private frame = 0;
+  private pressedAt?: { x: number; y: number };
+  private requestedSrc?: string;
+  private loaded?: Deferred;
+  private announced = false;
+  private returnFocusKey?: string;
+
+  @query('.map') private mapContainer!: HTMLDivElement;
+  @query('.card h2') private cardHeading?: HTMLElement;
+
+  @state() private status: Status = 'idle';
+  @state() private error?: { code: FeedErrorCode; message: string };
+  @state() private feed?: Feed;
+  @state() private problems: FeedProblem[] = [];
+  @state() private opened?: Opened;
+  @state() private mapProblem?: string;
+
+  /** URL of the feed (pb-map JSON feed or GeoJSON), resolved against the page's URL. */
+  @property({ reflect: true }) src?: string;
+
+  /**
+   * A MapLibre style URL to draw under the data instead of the offline basemap (which is world
+   * land and borders from Natural Earth, shipped with the library). The style's own attribution
+   * is shown. Read when the map is created.
+   */
+  @property() basemap?: string;
+
+  /** The MapLibre map, once the element has been shown; `undefined` before and after removal. */
+  get map(): MapLibreMap | undefined {
+    return this.mapInstance;
+  }
+
+  /**
+   * Settles when the current feed is loaded and its first clusters are drawn (or the map could
+   * not be shown, which the element says). Rejects with the feed's error. A new promise starts
+   * each time `src` changes.
+   */
+  get ready(): Promise<void> {
+    this.loaded ??= deferred();
+    return this.loaded.promise;
+  }
+
+  // Lifecycle
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (typeof IntersectionObserver === 'function') {
+      this.visibility = new IntersectionObserver(this.onVisibility, { rootMargin: '200px' });
+      this.visibility.observe(this);
+    } else {
+      void this.createMap();
+    }
+    if (this.hasUpdated && this.requestedSrc !== this.src) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.visibility?.disconnect();
+    this.visibility = undefined;
+    if (this.status === 'loading') {
+      this.feedAbort?.abort();
+      this.requestedSrc = undefined; // reload when put back in the page
+    }
+    this.destroyMap();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') || this.requestedSrc !== this.src) {
+      if (this.isConnected && this.requestedSrc !== this.src) void this.loadSrc();
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('opened') && this.opened) this.cardHeading?.focus();
+  }
+
+  // Handlers
+
+  private onVisibility = (entries: IntersectionObserverEntry[]): void => {
+    if (!entries.some((entry) => entry.isIntersecting)) return;
+    this.visibility?.disconnect();
+    this.visibility = undefined;
+    void this.createMap();
+  };
+
+  private onMove = (): void => {
+    if (!this.frame) this.frame = requestAnimationFrame(this.drawMarkers);
+  };
+
+  private onMapLoad = (): void => {
+    this.mapLoaded = true;
+    this.fitToFeed();
+    this.drawMarkers();
+    void this.settle();
+  };
+
+  private onMapError = (event: { error?: { message?: string } }): void => {
+    // A basemap style or tile that fails: the data stays drawn over a plain background.
+    this.mapProblem ??= event.error?.message ?? 'map error';
+  };
+
+  private onPointerDown = (event: PointerEvent): void => {
+    this.pressedAt = { x: event.clientX, y: event.clientY };
+  };
+
+  private onMarkerClick = (event: MouseEvent): void => {
+    const start = this.pressedAt;
+    this.pressedAt = undefined;
+    if (
+      start &&
+      event.detail > 0 &&
+      Math.hypot(event.clientX - start.x, event.clientY - start.y) > CLICK_TOLERANCE
+    ) {
+      return; // the end of a drag, not a click
+    }
+    const key = (event.currentTarget as HTMLElement).dataset['key'];
+    const item = key ? this.items.get(key) : undefined;
+    if (!item || !key) return;
+    event.stopPropagation();
+    if (item.kind === 'programme') {
+      this.open({ kind: 'programme', programme: item.programme }, key);
+    } else if (this.clusters.isStack(item.id)) {
+      this.open({ kind: 'stack', programmes: this.clusters.getLeaves(item.id) }, key);
+    } else {
+      this.mapInstance?.easeTo({
+        center: item.coordinates,
+        zoom: item.expansionZoom,
+        duration: prefersReducedMotion() ? 0 : 450,
+      });
+    }
+  };
+
+  private onCardKeyDown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      this.closeCard();
+    }
+  };
+
+  private onRetry = (): void => {
+    this.requestedSrc = undefined;
+    void this.loadSrc();
+  };
+
+  // Public methods
+
+  /** Opens the card of the programme with this id, as a click on it would. */
+  select(id: string): boolean {
+    const programme = this.feed?.programmes.find((p) => p.id === id);
+    if (!programme) return false;
+    this.open({ kind: 'programme', programme });
+    return true;
+  }
+
+  /** Closes the open card, if any, and gives focus back to where it was. */
+  closeCard(): void {
+    if (!this.opened) return;
+    this.opened = undefined;
+    const key = this.returnFocusKey;
+    this.returnFocusKey = undefined;
+    void this.updateComplete.then(() => {
+      const target = key
+        ? this.markersEl?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)
+        : undefined;
+      (target ?? this.mapInstance?.getCanvas())?.focus();
+    });
+  }
+
+  // Feed
+
+  private async loadSrc(): Promise<void> {
+    this.feedAbort?.abort();
+    const src = this.src;
+    this.requestedSrc = src;
+    this.feed = undefined;
+    this.problems = [];
+    this.error = undefined;
+    this.opened = undefined;
+    this.announced = false;
+    this.clusters = new ProgrammeClusters();
+    if (this.loaded?.settled) this.loaded = undefined;
+    this.drawMarkers();
+    if (!src) {
+      this.status = 'idle';
+      return;
+    }
+    this.status = 'loading';
+    const controller = new AbortController();
+    this.feedAbort = controller;
+    let url: URL;
+    try {
+      url = new URL(src, document.baseURI);
+    } catch {
+      this.fail('not-a-feed', `"${src}" is not a valid URL.`, src);
+      return;
+    }
+    try {
+      const result = await loadFeed(url, { signal: controller.signal });
+      if (controller.signal.aborted) return;
+      this.problems = result.problems;
+      if (result.ok) {
+        this.feed = result.feed;
+        this.clusters.load(result.feed.programmes);
+        this.status = 'loaded';
+      } else if (result.error.code === 'no-programmes' && result.problems.length === 0) {
+        this.status = 'empty';
+      } else {
+        this.fail(result.error.code, result.error.message, url.href);
+        return;
+      }
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.fail('network', error instanceof Error ? error.message : String(error), url.href);
+      return;
+    }
+    this.fitToFeed();
+    this.drawMarkers();
+    void this.settle();
+  }
+
+  private fail(code: FeedErrorCode, message: string, src: string): void {
+    this.status = 'error';
+    this.error = { code, message };
+    this.dispatchEvent(pbEvent('pb-error', { code, message, src }));
+    const loaded = (this.loaded ??= deferred());
+    loaded.reject(Object.assign(new Error(message), { code }));
+  }
+
+  /** Resolves `ready` and fires `pb-load` once the feed and the map are both there. */
+  private async settle(): Promise<void> {
+    const mapDone = this.mapLoaded || this.mapProblem !== undefined;
+    if (this.announced || !mapDone || (this.status !== 'loaded' && this.status !== 'empty')) return;
+    this.announced = true;
+    await this.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    this.dispatchEvent(
+      pbEvent('pb-load', {
+        title: this.feed?.title,
+        programmes: this.feed?.programmes.length ?? 0,
+        problems: this.problems,
+      }),
+    );
+    (this.loaded ??= deferred()).resolve();
+  }
+
+  // Map
+
+  private async createMap(): Promise<void> {
+    if (this.mapInstance || this.mapAbort) return;
+    const controller = new AbortController();
+    this.mapAbort = controller;
+    try {
+      const lib = await import('../../map/maplibre.js');
+      if (controller.signal.aborted) return;
+      const root = this.shadowRoot;
+      const sheet = lib.maplibreStyleSheet();
+      if (root && !root.adoptedStyleSheets.includes(sheet)) {
+        root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
+      }
+      const style = this.basemap ?? (await lib.offlineStyle(undefined, controller.signal));
+      if (controller.signal.aborted) return;
+      await this.updateComplete;
+      const map = new lib.Map({
+        container: this.mapContainer,
+        style,
+        center: FRANCE_CENTER,
+        zoom: 4.2,
+        attributionControl: false,
+        renderWorldCopies: false,
+        dragRotate: false,
+        pitchWithRotate: false,
+        touchPitch: false,
+        fadeDuration: 0,
+        maxZoom: 18,
+        locale: this.messages.mapUi,
+      });
+      map.touchZoomRotate.disableRotation();
+      map.keyboard.disableRotation();
+      map.addControl(new lib.AttributionControl({ compact: false }), 'bottom-right');
+      map.addControl(new lib.NavigationControl({ showCompass: false }), 'top-right');
+      const markers = document.createElement('div');
+      markers.className = 'markers';
+      markers.addEventListener('pointerdown', this.onPointerDown);
+      map.getCanvasContainer().append(markers);
+      this.markersEl = markers;
+      this.mapInstance = map;
+      map.on('move', this.onMove);
+      map.on('resize', this.onMove);
+      map.on('error', this.onMapError);
+      map.once('load', this.onMapLoad);
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      // Most often: no WebGL on this device. The element says so instead of an empty box.
+      this.mapProblem = error instanceof Error ? error.message : String(error);
+      this.mapAbort = undefined;
+      void this.settle();
+    }
+  }
+
+  private destroyMap(): void {
+    this.mapAbort?.abort();
+    this.mapAbort = undefined;
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.markersEl?.removeEventListener('pointerdown', this.onPointerDown);
+    this.markersEl = undefined;
+    this.mapInstance?.off('move', this.onMove);
+    this.mapInstance?.off('resize', this.onMove);
+    this.mapInstance?.off('error', this.onMapError);
+    this.mapInstance?.off('load', this.onMapLoad);
+    this.mapInstance?.remove(); // frees the WebGL context and the worker's tiles
+    this.mapInstance = undefined;
+    this.mapLoaded = false;
+    this.items.clear();
+  }
+
+  private fitToFeed(): void {
+    const map = this.mapInstance;
+    const programmes = this.feed?.programmes;
+    if (!map || !this.mapLoaded || !programmes?.length) return;
+    // Frame the main group (at zoom 2, the cluster holding three quarters of the programmes, if
+    // one does), so that a few far-away entries such as overseas ones do not shrink the rest.
+    const groups = this.clusters.getClusters([-180, -90, 180, 90], 2);
+    const main = groups.find((g) => g.kind === 'cluster' && g.count >= programmes.length * 0.75);
+    const framed = main?.kind === 'cluster' ? this.clusters.getLeaves(main.id) : programmes;
+    const [w, s, e, n] = boundsOf(framed.map((p) => p.coordinates));
+    const padding = Math.min(60, map.getContainer().clientWidth / 8);
+    map.fitBounds(
+      [
+        [w, s],
+        [e, n],
+      ],
+      { padding, maxZoom: 11, duration: 0 },
+    );
+  }
+
+  /** Recomputes the clusters in view and places their buttons; runs at most once a frame. */
+  private drawMarkers = (): void => {
+    this.frame = 0;
+    const map = this.mapInstance;
+    const container = this.markersEl;
+    if (!container) return;
+    this.items.clear();
+    if (!map || !this.mapLoaded || !this.feed) {
+      render(nothing, container, { host: this });
+      return;
+    }
+    const bounds = map.getBounds();
+    const padLon = (bounds.getEast() - bounds.getWest()) * 0.1;
+    const padLat = (bounds.getNorth() - bounds.getSouth()) * 0.1;
+    // Longitudes are not clamped: supercluster answers a box across ±180 in the box's own frame.
+    const bbox: [number, number, number, number] = [
+      bounds.getWest() - padLon,
+      Math.max(-90, bounds.getSouth() - padLat),
+      bounds.getEast() + padLon,
+      Math.min(90, bounds.getNorth() + padLat),
+    ];
+    const list = this.clusters.getClusters(bbox, Math.floor(map.getZoom()));
+    for (const item of list) this.items.set(itemKey(item), item);
+    const m = this.messages;
+    const currency = this.feed.currency;
+    const locale = this.locale;
+    const kind = this.feed.kind;
+    render(
+      html`${repeat(list, itemKey, (item) => {
+        const point = map.project(item.coordinates);
+        if (item.kind === 'cluster') {
+          const size = Math.round(Math.min(76, 26 + 7 * Math.log2(item.count)));
+          const budget =
+            item.budgetCount > 0
+              ? formatAmount(item.budget, { locale, currency, compact: true })
+              : undefined;
+          return html`<button
+            type="button"
+            class="marker cluster"
+            data-key=${itemKey(item)}
+            aria-label=${m.clusterLabel(item.count, budget, kind, item.budgetCount)}
+            style=${styleMap({
+              width: `${size}px`,
+              height: `${size}px`,
+              transform: `translate(${point.x - size / 2}px, ${point.y - size / 2}px)`,
+            })}
+            @click=${this.onMarkerClick}
+          >
+            ${formatCount(item.count, locale)}
+          </button>`;
+        }
+        return html`<button
+          type="button"
+          class="marker programme"
+          data-key=${itemKey(item)}
+          aria-label=${item.programme.name}
+          title=${item.programme.name}
+          style=${styleMap({ transform: `translate(${point.x - 8}px, ${point.y - 8}px)` })}
+          @click=${this.onMarkerClick}
+        ></button>`;
+      })}`,
+      container,
+      { host: this },
+    );
+  };
+
+  private open(opened: Opened, returnKey?: string): void {
+    this.opened = opened;
+    this.returnFocusKey = returnKey;
+    if (opened.kind === 'programme') {
+      this.dispatchEvent(pbEvent('pb-select', { programme: opened.programme }));
+    }
+  }
+
+  // Render
+
+  private get locale(): string {
+    return (
+      (this.closest('[lang]') as HTMLElement | null)?.lang || document.documentElement.lang || 'fr'
+    );
+  }
+
+  private get messages(): Messages {
+    return messagesFor(this.locale);
+  }
+
+  protected override render(): TemplateResult {
+    const m = this.messages;
+    return html`<div class="base" part="base">
+      <div class="map" part="map"></div>
+      ${this.renderStatus(m)} ${this.renderNote(m)} ${this.renderCard(m)}
+    </div>`;
+  }
+
+  private renderStatus(m: Messages): TemplateResult | typeof nothing {
+    if (this.status === 'loading') {
+      return html`<div class="status" part="status" role="status">
+        <div><p>${m.loading}</p></div>
+      </div>`;
+    }
+    if (this.status === 'error' && this.error) {
+      return html`<div class="status error" part="status" role="alert">
+        <div>
+          <p><strong>${m.errorTitle}</strong> ${m.errorReason(this.error.code)}</p>
+          <p class="detail">${this.error.message}</p>
+          <p><button type="button" class="action" @click=${this.onRetry}>${m.retry}</button></p>
+        </div>
+      </div>`;
+    }
+    if (this.status === 'empty') {
+      return html`<div class="status" part="status" role="status">
+        <div><p>${m.empty}</p></div>
+      </div>`;
+    }
+    if (this.mapProblem && !this.mapLoaded) {
+      return html`<div class="status" part="status" role="status">
+        <div><p>${m.mapUnavailable}</p></div>
+      </div>`;
+    }
+    return nothing;
+  }
+
+  private renderNote(m: Messages): TemplateResult | typeof nothing {
+    const left = this.problems.filter((p) => p.dropped === 'entry').length;
+    if (this.status !== 'loaded' || this.problems.length === 0) return nothing;
+    return html`<details class="note">
+      <summary>${m.problemsNote(left, this.problems.length - left)}</summary>
+      <ul>
+        ${this.problems.slice(0, 50).map((p) => html`<li><code>${p.path}</code> ${p.message}</li>`)}
+      </ul>
+    </details>`;
+  }
+
+  private renderCard(m: Messages): TemplateResult | typeof nothing {
+    const opened = this.opened;
+    if (!opened) return nothing;
+    const body =
+      opened.kind === 'stack'
+        ? html`<h2 tabindex="-1" id="card-title">
+              ${m.stackTitle(opened.programmes.length, this.feed?.kind ?? 'programmes')}
+            </h2>
+            <ul class="stack">
+              ${opened.programmes.map(
+                (p) =>
+                  html`<li>
+                    <button
+                      type="button"
+                      @click=${() => this.open({ kind: 'programme', programme: p }, this.returnFocusKey)}
+                    >
+                      ${p.name}
+                    </button>
+                  </li>`,
+              )}
+            </ul>`
+        : this.renderProgramme(opened.programme, m);
+    return html`<section
+      class="card"
+      part="card"
+      role="dialog"
+      aria-labelledby="card-title"
+      @keydown=${this.onCardKeyDown}
+    >
+      <button type="button" class="close" aria-label=${m.close} @click=${() => this.closeCard()}>
+        ×
+      </button>
+      ${body}
+    </section>`;
+  }
+
+  private renderProgramme(p: Programme, m: Messages): TemplateResult {
+    const locale = this.locale;
+    const currency = this.feed?.currency ?? 'EUR';
+    const figures = programmeFigures(p);
+    const amount = (value: number) => formatAmount(value, { locale, currency });
+    const link = p.url && /^https?:\/\//i.test(p.url) ? p.url : undefined;
+    return html`<h2 tabindex="-1" id="card-title">${p.name}</h2>
+      <dl>
+        ${
+          p.place
+            ? html`<dt>${m.place}</dt>
+                <dd>${p.place}</dd>`
+            : nothing
+        }
+        ${
+          p.level
+            ? html`<dt>${m.level}</dt>
+                <dd>${m.levelName(p.level)}</dd>`
+            : nothing
+        }
+        ${
+          figures.years.length
+            ? html`<dt>${m.years}</dt>
+                <dd>${formatYears(figures.years, locale)}</dd>`
+            : nothing
+        }
+        ${
+          p.population !== undefined
+            ? html`<dt>${m.population}</dt>
+                <dd>${formatCount(p.population, locale)}</dd>`
+            : nothing
+        }
+        ${
+          figures.perInhabitant !== undefined
+            ? html`<dt>${m.perInhabitant}</dt>
+                <dd>
+                  ${formatAmount(figures.perInhabitant, { locale, currency })}
+                  (${figures.latestBudgetYear})
+                </dd>`
+            : nothing
+        }
+        ${
+          p.status
+            ? html`<dt>${m.status}</dt>
+                <dd>${p.status}</dd>`
+            : nothing
+        }
+        ${
+          p.category
+            ? html`<dt>${m.category}</dt>
+                <dd>${p.category}</dd>`
+            : nothing
+        }
+      </dl>
+      ${
+        p.editions.some((e) => e.budget !== undefined)
+          ? html`<table>
+              <caption>
+                ${m.budgetPerEdition}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">${m.year}</th>
+                  <th scope="col" class="amount">${m.budget}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${p.editions.map(
+                  (e) =>
+                    html`<tr>
+                      <th scope="row">${e.year}</th>
+                      <td class="amount">${e.budget !== undefined ? amount(e.budget) : '—'}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+          : nothing
+      }
+      ${p.description ? html`<p class="description">${p.description}</p>` : nothing}
+      ${
+        link
+          ? html`<p><a href=${link} target="_blank" rel="noopener noreferrer">${m.website}</a></p>`
+          : nothing
+      }`;
+  }
+}
+
+/** The smallest box holding these [longitude, latitude] points: [west, south, east, north]. */
+export function boundsOf(points: readonly [number, number][]): [number, number, number, number] {
+  let [w, s, e, n] = [180, 90, -180, -90];
+  for (const [lon, lat] of points) {
+    w = Math.min(w, lon);
+    e = Math.max(e, lon);
+    s = Math.min(s, lat);
+    n = Math.max(n, lat);
+  }
+  return [w, s, e, n];
+}
+
+function itemKey(item: ClusterItem): string {
+  return item.kind === 'cluster' ? `c${item.id}` : `p${item.index}`;
+}
+
+function prefersReducedMotion(): boolean {
+  return matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+function deferred(): Deferred {
+  let resolve!: () => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => {}); // a page that never awaits `ready` gets no unhandled rejection
+  const d = {
+    promise,
+    settled: false,
+    resolve: () => {
+      d.settled = true;
+      resolve();
+    },
+    reject: (reason: unknown) => {
+      d.settled = true;
+      reject(reason);
+    },
+  };
+  return d;
+}

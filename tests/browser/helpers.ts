@@ -1,0 +1,69 @@
+// Helpers for the browser tests (run by @web/test-runner in Chromium).
+
+import type { AxeResults, NodeResult, Result } from 'axe-core';
+
+/**
+ * `fixture(html`<pb-map ...></pb-map>`)` renders into the document and resolves once a lit
+ * element has updated; fixtures are removed after each test. `html` is lit's static-html tag.
+ */
+export { fixture, fixtureCleanup, html, elementUpdated, oneEvent } from '@open-wc/testing-helpers';
+
+type Axe = typeof import('axe-core');
+
+declare global {
+  interface Window {
+    axe?: Axe;
+  }
+}
+
+/** Resolves once `predicate()` is truthy; rejects after `timeoutMs` with `message`. */
+export async function waitFor(
+  predicate: () => unknown,
+  timeoutMs = 5000,
+  message = `waitFor: condition not met within ${timeoutMs} ms`,
+): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (performance.now() > deadline) throw new Error(message);
+    await nextFrame();
+  }
+}
+
+/** Resolves on the next animation frame. */
+export function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
+
+let axeLoading: Promise<Axe> | undefined;
+
+/** Adds axe-core (a UMD script that sets `window.axe`) to the page, once. */
+function loadAxe(): Promise<Axe> {
+  axeLoading ??= new Promise<Axe>((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = '/node_modules/axe-core/axe.min.js';
+    script.onload = () => (window.axe ? resolve(window.axe) : reject(new Error('axe not loaded')));
+    script.onerror = () => reject(new Error(`Could not load ${script.src}`));
+    document.head.append(script);
+  });
+  return axeLoading;
+}
+
+/**
+ * Runs axe-core on `el` (open shadow roots included) and throws an error listing each
+ * violation (rule id, help text, offending targets) if there is any.
+ */
+export async function axeCheck(el: Element): Promise<void> {
+  const axe = await loadAxe();
+  const results: AxeResults = await axe.run(el);
+  if (results.violations.length > 0) {
+    throw new Error(
+      `${results.violations.length} accessibility violation(s):\n` +
+        results.violations.map(describeViolation).join('\n'),
+    );
+  }
+}
+
+function describeViolation(violation: Result): string {
+  const targets = violation.nodes.map((node: NodeResult) => JSON.stringify(node.target));
+  return `- ${violation.id}: ${violation.help} (${violation.helpUrl})\n    at ${targets.join(', ')}`;
+}

@@ -1,0 +1,249 @@
+import { expect } from '@esm-bundle/chai';
+import '../../src/index.js';
+import type { PbMap } from '../../src/index.js';
+import type { PbErrorEvent, PbLoadEvent, PbSelectEvent } from '../../src/index.js';
+import { messagesFor } from '../../src/core/messages.js';
+import { axeCheck, waitFor } from './helpers.js';
+
+const FIXTURES = '/tests/browser/fixtures';
+// Numbers as this browser's Intl writes them in French (spaces differ between ICU versions).
+const fr = (n: number) => new Intl.NumberFormat('fr').format(n);
+const euros = (n: number, compact = false) =>
+  new Intl.NumberFormat('fr', {
+    style: 'currency',
+    currency: 'EUR',
+    maximumFractionDigits: Number.isInteger(n) ? 0 : 2,
+    ...(compact ? { notation: 'compact' } : {}),
+  }).format(n);
+
+/** Puts a 800x500 <pb-map> in the page and returns it with the events it fired. */
+function mount(src: string, attributes: Record<string, string> = {}) {
+  const el = document.createElement('pb-map');
+  el.style.setProperty('--pb-map-height', '500px');
+  el.style.width = '800px';
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  el.setAttribute('src', src);
+  const events = {
+    load: [] as PbLoadEvent[],
+    error: [] as PbErrorEvent[],
+    select: [] as PbSelectEvent[],
+  };
+  el.addEventListener('pb-load', (e) => events.load.push(e));
+  el.addEventListener('pb-error', (e) => events.error.push(e));
+  el.addEventListener('pb-select', (e) => events.select.push(e));
+  document.body.append(el);
+  return { el, events };
+}
+
+function markers(el: PbMap): HTMLButtonElement[] {
+  return [...(el.shadowRoot?.querySelectorAll<HTMLButtonElement>('.markers button') ?? [])];
+}
+
+function byLabel(el: PbMap, text: string): HTMLButtonElement {
+  const found = markers(el).find((b) => b.getAttribute('aria-label')?.includes(text));
+  if (!found) {
+    const labels = markers(el).map((b) => b.getAttribute('aria-label'));
+    throw new Error(`no marker labelled "${text}" among ${JSON.stringify(labels)}`);
+  }
+  return found;
+}
+
+function moveEnd(el: PbMap): Promise<void> {
+  return new Promise((resolve) => el.map!.once('moveend', () => resolve()));
+}
+
+/** A real click: pointerdown then click at the button's centre, as a mouse would. */
+function clickAt(button: HTMLElement): void {
+  const r = button.getBoundingClientRect();
+  const init = {
+    bubbles: true,
+    composed: true,
+    clientX: r.x + r.width / 2,
+    clientY: r.y + r.height / 2,
+  };
+  button.dispatchEvent(new PointerEvent('pointerdown', init));
+  button.dispatchEvent(new MouseEvent('click', { ...init, detail: 1 }));
+}
+
+afterEach(() => {
+  for (const el of document.querySelectorAll('pb-map')) el.remove();
+});
+
+describe('<pb-map>', () => {
+  it('loads a feed over HTTP and draws labelled clusters', async () => {
+    const { el, events } = mount(`${FIXTURES}/programmes.json`);
+    await el.ready;
+    expect(events.load).to.have.length(1);
+    expect(events.load[0]!.detail.programmes).to.equal(6);
+    expect(events.load[0]!.detail.problems).to.deep.equal([]);
+    expect(el.map, 'the MapLibre map').to.exist;
+    const labels = markers(el).map((b) => b.getAttribute('aria-label'));
+    // The three Paris-area programmes cluster; the sum is of their latest budgets (75 M + 1,5 M),
+    // known for two of the three.
+    expect(labels).to.include(`3 programmes, ${euros(76_500_000, true)} (budget connu pour 2)`);
+    expect(labels).to.include('Budget participatif de Rennes');
+    const cluster = byLabel(el, '3 programmes');
+    expect(cluster.textContent?.trim()).to.equal('3');
+    // The bubble is drawn where Paris is on the map.
+    const at = el.map!.project([2.34, 48.85]);
+    const box = cluster.getBoundingClientRect();
+    const host = el.map!.getContainer().getBoundingClientRect();
+    expect(Math.abs(box.x + box.width / 2 - host.x - at.x)).to.be.below(40);
+    expect(Math.abs(box.y + box.height / 2 - host.y - at.y)).to.be.below(40);
+    await axeCheck(el);
+  });
+
+  it('zooms to where a cluster splits when it is clicked', async () => {
+    const { el } = mount(`${FIXTURES}/programmes.json`);
+    await el.ready;
+    const before = el.map!.getZoom();
+    const moved = moveEnd(el);
+    clickAt(byLabel(el, '3 programmes'));
+    await moved;
+    expect(el.map!.getZoom()).to.be.above(before);
+    await waitFor(() =>
+      markers(el).some((b) => b.getAttribute('aria-label') === 'Budget participatif de Paris'),
+    );
+    expect(
+      markers(el).some((b) => b.getAttribute('aria-label')?.startsWith('3 programmes')),
+    ).to.equal(false);
+  });
+
+  it('opens a card with the figures of a clicked programme, and Escape closes it', async () => {
+    const { el, events } = mount(`${FIXTURES}/programmes.json`);
+    await el.ready;
+    const pin = byLabel(el, 'Budget participatif de Rennes');
+    clickAt(pin);
+    await el.updateComplete;
+    const card = el.shadowRoot!.querySelector('.card')!;
+    expect(card, 'card').to.exist;
+    expect(card.querySelector('h2')!.textContent).to.equal('Budget participatif de Rennes');
+    expect(el.shadowRoot!.activeElement).to.equal(card.querySelector('h2'));
+    const text = card.textContent!.replace(/[ \t\n\r]+/g, ' ');
+    expect(text).to.include('Rennes');
+    expect(text).to.include('2016–2017');
+    expect(text).to.include(fr(222_485));
+    // 3,5 M€ for 222 485 inhabitants: 15,73 € per inhabitant.
+    expect(text).to.include(euros(15.73));
+    const rows = [...card.querySelectorAll('tbody tr')].map((r) =>
+      r.textContent!.replace(/[ \t\n\r]+/g, ' ').trim(),
+    );
+    expect(rows).to.deep.equal([`2016 ${euros(3_500_000)}`, `2017 ${euros(3_500_000)}`]);
+    const link = card.querySelector('a')!;
+    expect(link.href).to.equal('https://example.org/rennes');
+    expect(link.target).to.equal('_blank');
+    expect(link.rel).to.include('noopener');
+    expect(events.select.map((e) => e.detail.programme.id)).to.deep.equal(['fr-35238']);
+    await axeCheck(el);
+
+    card.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }),
+    );
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.card')).to.equal(null);
+    await waitFor(
+      () =>
+        el.shadowRoot!.activeElement?.getAttribute('aria-label') ===
+        'Budget participatif de Rennes',
+    );
+  });
+
+  it('lists programmes at the very same place instead of zooming forever', async () => {
+    const { el } = mount(`${FIXTURES}/programmes.json`);
+    await el.ready;
+    const zoom = el.map!.getZoom();
+    clickAt(byLabel(el, '2 programmes'));
+    await el.updateComplete;
+    const card = el.shadowRoot!.querySelector('.card')!;
+    expect(card.querySelector('h2')!.textContent).to.include('2');
+    const choices = [...card.querySelectorAll('ul.stack button')].map((b) => b.textContent!.trim());
+    expect(choices).to.have.members(['Collège Jean Moulin', 'Lycée Pierre de Fermat']);
+    expect(el.map!.getZoom()).to.equal(zoom);
+    (card.querySelector('ul.stack button') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.card h2')!.textContent).to.match(/Collège|Lycée/);
+  });
+
+  it('shows a broken feed’s error with a retry, and fires pb-error', async () => {
+    const { el, events } = mount(`${FIXTURES}/missing.json`);
+    let rejected: unknown;
+    await el.ready.catch((e: unknown) => (rejected = e));
+    expect(rejected).to.be.instanceOf(Error);
+    await el.updateComplete;
+    expect(events.error).to.have.length(1);
+    expect(events.error[0]!.detail.code).to.equal('http');
+    const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.include('404');
+    const retry = alert.querySelector('button')!;
+    expect(retry.textContent).to.equal('Réessayer');
+    await axeCheck(el);
+    // The retry loads again (and fails again, the same way).
+    retry.click();
+    await waitFor(() => events.error.length === 2);
+  });
+
+  it('says why a truncated feed cannot be read', async () => {
+    const { el, events } = mount(`${FIXTURES}/truncated.json`);
+    await el.ready.catch(() => {});
+    expect(events.error[0]!.detail.code).to.equal('not-json');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.include(
+      events.error[0]!.detail.message,
+    );
+  });
+
+  it('shows an empty feed as empty, not as an error', async () => {
+    const { el, events } = mount(`${FIXTURES}/empty.json`);
+    await el.ready;
+    expect(events.error).to.have.length(0);
+    expect(events.load[0]!.detail.programmes).to.equal(0);
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim()).to.equal(
+      messagesFor('fr').empty,
+    );
+    expect(markers(el)).to.have.length(0);
+  });
+
+  it('keeps the valid entries of a partly invalid feed and says what was left out', async () => {
+    const { el, events } = mount(`${FIXTURES}/partly-invalid.json`);
+    await el.ready;
+    expect(events.load[0]!.detail.programmes).to.equal(2);
+    const paths = events.load[0]!.detail.problems.map((p) => p.path);
+    expect(paths).to.include('$.programmes[1].coordinates[1]');
+    expect(paths).to.include('$.programmes[2].url');
+    const note = el.shadowRoot!.querySelector('.note')!;
+    expect(note.textContent).to.include('$.programmes[1].coordinates[1]');
+    await axeCheck(el);
+  });
+
+  it('keeps two maps on one page independent', async () => {
+    const a = mount(`${FIXTURES}/programmes.json`);
+    const b = mount(`${FIXTURES}/partly-invalid.json`);
+    await Promise.all([a.el.ready, b.el.ready]);
+    expect(a.el.map).to.not.equal(b.el.map);
+    expect(a.events.load[0]!.detail.programmes).to.equal(6);
+    expect(b.events.load[0]!.detail.programmes).to.equal(2);
+    clickAt(byLabel(a.el, 'Budget participatif de Rennes'));
+    await a.el.updateComplete;
+    expect(a.el.shadowRoot!.querySelector('.card')).to.exist;
+    expect(b.el.shadowRoot!.querySelector('.card')).to.equal(null);
+    expect(b.events.select).to.have.length(0);
+  });
+
+  it('frees its map and WebGL context when removed', async () => {
+    const { el } = mount(`${FIXTURES}/programmes.json`);
+    await el.ready;
+    const map = el.map!;
+    const canvas = map.getCanvas();
+    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext;
+    expect(gl.isContextLost()).to.equal(false);
+    el.remove();
+    expect(el.map).to.equal(undefined);
+    expect(gl.isContextLost(), 'WebGL context released').to.equal(true);
+    expect(el.shadowRoot!.querySelector('.map')!.children.length).to.equal(0);
+    // Back in the page, it draws again.
+    document.body.append(el);
+    await waitFor(() => markers(el).length > 0, 15000);
+    expect(el.map).to.exist.and.not.equal(map);
+  });
+});
