@@ -90,7 +90,32 @@ describe('<pb-map>', () => {
     const host = el.map!.getContainer().getBoundingClientRect();
     expect(Math.abs(box.x + box.width / 2 - host.x - at.x)).to.be.below(40);
     expect(Math.abs(box.y + box.height / 2 - host.y - at.y)).to.be.below(40);
+    // The offline basemap's attribution stays visible.
+    expect(el.shadowRoot!.querySelector('.maplibregl-ctrl-attrib')!.textContent).to.include(
+      'Natural Earth',
+    );
     await axeCheck(el);
+  });
+
+  it('draws over any MapLibre style given as basemap, with its attribution', async () => {
+    const { el } = mount(`${FIXTURES}/programmes.json`, { basemap: `${FIXTURES}/style.json` });
+    await el.ready;
+    expect(el.map!.getStyle().name).to.equal('Test style');
+    expect(el.shadowRoot!.querySelector('.maplibregl-ctrl-attrib')!.textContent).to.include(
+      '© Test basemap',
+    );
+    expect(markers(el).length).to.be.above(0);
+  });
+
+  it('shows only the last feed when src changes while loading', async () => {
+    const { el, events } = mount(`${FIXTURES}/programmes.json`);
+    el.src = `${FIXTURES}/partly-invalid.json`;
+    await el.ready;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(events.load.map((e) => e.detail.programmes)).to.deep.equal([2]);
+    expect(markers(el).map((b) => b.getAttribute('aria-label'))).to.not.include(
+      'Budget participatif de Rennes',
+    );
   });
 
   it('zooms to where a cluster splits when it is clicked', async () => {
