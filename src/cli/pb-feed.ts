@@ -4,6 +4,7 @@
  * tests call it directly; bin/pb-feed.js wires it to the process.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -22,7 +23,16 @@ export interface Io {
 export const EXIT = { ok: 0, problems: 1, unusable: 2, usage: 64 } as const;
 
 declare const __PB_MAP_VERSION__: string | undefined;
-const VERSION = typeof __PB_MAP_VERSION__ === 'string' ? __PB_MAP_VERSION__ : 'dev';
+
+/**
+ * The package version: inlined by vite.cli.config.ts in the build; read from package.json when
+ * run from source (src/cli/ and dist/cli/ both sit two folders below it).
+ */
+function version(): string {
+  if (typeof __PB_MAP_VERSION__ === 'string') return __PB_MAP_VERSION__;
+  const pkg = new URL('../../package.json', import.meta.url);
+  return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+}
 
 export const USAGE = `Usage: pb-feed <command> [options]
 
@@ -35,6 +45,8 @@ Commands:
   generate --count N --seed S [-o FILE] [--pretty]
       Writes a synthetic feed of N programmes (1 to 1,000,000), the same bytes for the same
       seed, to standard output or to FILE (written whole or not at all).
+      --pretty   indent the JSON
+      Exit: 0 written, 2 cannot write FILE, 64 usage.
 
   help, --help      this text
   --version         the version of pb-feed
@@ -43,6 +55,10 @@ Commands:
 /** Runs `pb-feed` with these arguments; resolves to the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
+  if ((command === 'validate' || command === 'generate') && isHelp(rest)) {
+    io.stdout(USAGE);
+    return EXIT.ok;
+  }
   try {
     switch (command) {
       case undefined:
@@ -53,7 +69,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return EXIT.ok;
       case '--version':
       case '-v':
-        io.stdout(`${VERSION}\n`);
+        io.stdout(`${version()}\n`);
         return EXIT.ok;
       case 'validate':
         return await validate(rest, io);
@@ -73,6 +89,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+/** `pb-feed generate --help` and the like: the options are in the usage text. */
+function isHelp(args: string[]): boolean {
+  return args.includes('--help') || args.includes('-h');
+}
 
 function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
   try {
@@ -96,7 +117,13 @@ async function validate(args: string[], io: Io): Promise<number> {
     } catch (error) {
       const reason =
         (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-      io.stderr(`pb-feed validate: cannot read ${target}: ${reason}\n`);
+      if (values.json) {
+        const message = `cannot read ${target}: ${reason}`;
+        const out = { ok: false, error: { code: 'unreadable', message }, programmes: 0, problems: [] };
+        io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+      } else {
+        io.stderr(`pb-feed validate: cannot read ${target}: ${reason}\n`);
+      }
       return EXIT.unusable;
     }
     result = parseFeed(text);
@@ -127,9 +154,11 @@ function describe(problem: FeedProblem): string {
   return `${problem.path}: ${problem.message} (${what})${id}`;
 }
 
+/** "412 programmes valid, 3 left out, 2 fields dropped": an entry left out for two reasons counts once. */
 function summary(valid: number, problems: FeedProblem[]): string {
-  const left = problems.filter((p) => p.dropped === 'entry').length;
-  const fields = problems.length - left;
+  const entries = problems.filter((p) => p.dropped === 'entry');
+  const left = new Set(entries.map((p) => /^\$\.\w+\[\d+\]/.exec(p.path)?.[0] ?? p.path)).size;
+  const fields = problems.length - entries.length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return `${plural(valid, 'programme')} valid, ${left} left out, ${plural(fields, 'field')} dropped`;
 }

@@ -93,7 +93,7 @@ const FRANCE: Record<string, readonly Row[]> = {
     [0.2, 48.0, 20, 20], // Le Mans
     [-1.43, 46.67, 18, 15], // La Roche-sur-Yon
   ],
-  'Île-de-France': [[2.35, 48.86, 25, 140]],
+  'Île-de-France': [[2.35, 48.86, 25, 135]],
   'Auvergne-Rhône-Alpes': [
     [4.84, 45.76, 25, 45], // Lyon
     [5.72, 45.19, 15, 25], // Grenoble
@@ -139,7 +139,7 @@ const FRANCE: Record<string, readonly Row[]> = {
   ],
   Corse: [[9.15, 42.3, 12, 10]],
   'La Réunion': [
-    [55.45, -20.91, 4, 6], // Saint-Denis
+    [55.45, -20.95, 3, 6], // Saint-Denis
     [55.48, -21.31, 4, 6], // Saint-Pierre
     [55.31, -21.02, 3, 4], // Saint-Paul
     [55.7, -21.05, 3, 4], // Saint-Benoît
@@ -150,11 +150,11 @@ const FRANCE: Record<string, readonly Row[]> = {
   ],
   Martinique: [[-61.02, 14.65, 5, 10]],
   Guyane: [
-    [-52.36, 4.88, 5, 5], // Cayenne
-    [-52.7, 5.12, 3, 1], // Kourou
+    [-52.36, 4.88, 5, 6], // Cayenne
+    [-52.7, 5.12, 3, 2], // Kourou
     [-54.0, 5.45, 4, 2], // Saint-Laurent-du-Maroni
   ],
-  Mayotte: [[45.15, -12.82, 3, 7]],
+  Mayotte: [[45.15, -12.82, 3, 10]],
 };
 
 const COUNTRIES: Record<string, readonly Row[]> = {

@@ -132,10 +132,9 @@ export class PbMap extends LitElement {
     this.destroyMap();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') || this.requestedSrc !== this.src) {
-      if (this.isConnected && this.requestedSrc !== this.src) void this.loadSrc();
-    }
+  protected override willUpdate(): void {
+    // A new src, or a load that was cut short when the element left the page.
+    if (this.isConnected && this.requestedSrc !== this.src) void this.loadSrc();
   }
 
   protected override updated(changed: PropertyValues): void {
