@@ -68,6 +68,8 @@ export interface Messages {
   retry: string;
   /** When the base map cannot be drawn (the data still can). */
   mapUnavailable: string;
+  /** When the map itself cannot be drawn on this device (no WebGL). */
+  noMap: string;
   /** "3 entrées ignorées": entries of the feed left out because they were invalid. */
   skipped: (n: number) => string;
   /** Summary of the feed's problems: entries left out, then single values dropped; "" when none. */
@@ -173,6 +175,7 @@ function french(locale: string): Messages {
     errorReason: (code) => reasons[code],
     retry: 'Réessayer',
     mapUnavailable: 'Le fond de carte n’a pas pu être chargé.',
+    noMap: 'La carte ne peut pas s’afficher sur cet appareil (WebGL indisponible).',
     skipped,
     problemsNote: (n, values) =>
       [
@@ -280,6 +283,7 @@ function english(locale: string): Messages {
     errorReason: (code) => reasons[code],
     retry: 'Try again',
     mapUnavailable: 'The base map could not be loaded.',
+    noMap: 'The map cannot be shown on this device (WebGL is unavailable).',
     skipped,
     problemsNote: (n, values) =>
       [

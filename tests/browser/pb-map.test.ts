@@ -255,6 +255,30 @@ describe('<pb-map>', () => {
     expect(b.events.select).to.have.length(0);
   });
 
+  it('says so in one sentence when the device has no WebGL, instead of an empty box', async () => {
+    const getContext = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (
+      this: HTMLCanvasElement,
+      type: string,
+      ...rest: unknown[]
+    ) {
+      if (type.startsWith('webgl')) return null;
+      return (getContext as (...args: unknown[]) => unknown).call(this, type, ...rest);
+    } as typeof getContext;
+    try {
+      const { el, events } = mount(`${FIXTURES}/programmes.json`);
+      await el.ready;
+      await el.updateComplete;
+      expect(el.map).to.equal(undefined);
+      expect(events.load[0]!.detail.programmes).to.equal(6);
+      const status = el.shadowRoot!.querySelector('[role="status"]')!;
+      expect(status.textContent!.trim()).to.equal(messagesFor('fr').noMap);
+      await axeCheck(el);
+    } finally {
+      HTMLCanvasElement.prototype.getContext = getContext;
+    }
+  });
+
   it('frees its map and WebGL context when removed', async () => {
     const { el } = mount(`${FIXTURES}/programmes.json`);
     await el.ready;

@@ -82,6 +82,7 @@ export class PbMap extends LitElement {
   @state() private problems: FeedProblem[] = [];
   @state() private opened?: Opened;
   @state() private mapProblem?: string;
+  @state() private mapFailed?: string;
 
   /** URL of the feed (pb-map JSON feed or GeoJSON), resolved against the page's URL. */
   @property({ reflect: true }) src?: string;
@@ -295,7 +296,7 @@ export class PbMap extends LitElement {
 
   /** Resolves `ready` and fires `pb-load` once the feed and the map are both there. */
   private async settle(): Promise<void> {
-    const mapDone = this.mapLoaded || this.mapProblem !== undefined;
+    const mapDone = this.mapLoaded || this.mapFailed !== undefined;
     if (this.announced || !mapDone || (this.status !== 'loaded' && this.status !== 'empty')) return;
     this.announced = true;
     await this.updateComplete;
@@ -358,7 +359,7 @@ export class PbMap extends LitElement {
     } catch (error) {
       if (controller.signal.aborted) return;
       // Most often: no WebGL on this device. The element says so instead of an empty box.
-      this.mapProblem = error instanceof Error ? error.message : String(error);
+      this.mapFailed = error instanceof Error ? error.message : String(error);
       this.mapAbort = undefined;
       void this.settle();
     }
@@ -513,6 +514,11 @@ export class PbMap extends LitElement {
     if (this.status === 'empty') {
       return html`<div class="status" part="status" role="status">
         <div><p>${m.empty}</p></div>
+      </div>`;
+    }
+    if (this.mapFailed) {
+      return html`<div class="status" part="status" role="status">
+        <div><p>${m.noMap}</p></div>
       </div>`;
     }
     if (this.mapProblem && !this.mapLoaded) {
