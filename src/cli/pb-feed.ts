@@ -119,7 +119,12 @@ async function validate(args: string[], io: Io): Promise<number> {
         (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
       if (values.json) {
         const message = `cannot read ${target}: ${reason}`;
-        const out = { ok: false, error: { code: 'unreadable', message }, programmes: 0, problems: [] };
+        const out = {
+          ok: false,
+          error: { code: 'unreadable', message },
+          programmes: 0,
+          problems: [],
+        };
         io.stdout(`${JSON.stringify(out, null, 2)}\n`);
       } else {
         io.stderr(`pb-feed validate: cannot read ${target}: ${reason}\n`);
