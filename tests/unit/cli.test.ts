@@ -1,7 +1,12 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import pkg from '../../package.json';
 import { EXIT, main, USAGE } from '../../src/cli/pb-feed.js';
 
 async function run(...argv: string[]) {
@@ -32,6 +37,12 @@ describe('pb-feed generate', () => {
     expect(await readFile(file, 'utf8')).toBe(a.stdout);
     const other = await run('generate', '--count', '25', '--seed', 'y');
     expect(other.stdout).not.toBe(a.stdout);
+  });
+
+  it('indents the same feed with --pretty', async () => {
+    const plain = await run('generate', '--count', '3', '--seed', 'x');
+    const pretty = await run('generate', '--count', '3', '--seed', 'x', '--pretty');
+    expect(pretty.stdout).toBe(`${JSON.stringify(JSON.parse(plain.stdout), null, 2)}\n`);
   });
 
   it('refuses bad counts and missing seeds with a usage error', async () => {
@@ -112,6 +123,61 @@ describe('pb-feed validate', () => {
     const missing = await run('validate', join(dir, 'nope.json'));
     expect(missing.code).toBe(EXIT.unusable);
     expect(missing.stderr).toContain('no such file');
+    const missingJson = await run('validate', join(dir, 'nope.json'), '--json');
+    expect(missingJson.code).toBe(EXIT.unusable);
+    expect(JSON.parse(missingJson.stdout)).toEqual({
+      ok: false,
+      error: { code: 'unreadable', message: `cannot read ${join(dir, 'nope.json')}: no such file` },
+      programmes: 0,
+      problems: [],
+    });
+  });
+
+  it('counts an entry left out for two reasons once, and feed fields among the dropped', async () => {
+    const file = join(dir, 'twice.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        version: 1,
+        title: 5,
+        programmes: [{ id: 'a', name: 'A', coordinates: [2, 48] }, { id: 'd' }],
+      }),
+    );
+    const { code, stdout } = await run('validate', file);
+    expect(code).toBe(EXIT.problems);
+    expect(stdout.split('\n')).toEqual([
+      '$.title: must be a string (got 5) (feed field dropped)',
+      '$.programmes[1].name: is missing (entry left out) [id "d"]',
+      '$.programmes[1].coordinates: is missing (entry left out) [id "d"]',
+      '1 programme valid, 1 left out, 1 field dropped',
+      '',
+    ]);
+  });
+
+  it('loads a feed from an http URL', async () => {
+    const body = (await run('generate', '--count', '12', '--seed', 'web')).stdout;
+    const server = createServer((request, response) => {
+      if (request.url === '/feed.json') {
+        response.writeHead(200, { 'content-type': 'application/json' }).end(body);
+      } else {
+        response.writeHead(404).end('not found');
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const ok = await run('validate', `${base}/feed.json`);
+      expect(ok).toEqual({
+        code: EXIT.ok,
+        stdout: '12 programmes valid, 0 left out, 0 fields dropped\n',
+        stderr: '',
+      });
+      const missing = await run('validate', `${base}/gone.json`, '--json');
+      expect(missing.code).toBe(EXIT.unusable);
+      expect(JSON.parse(missing.stdout)).toMatchObject({ ok: false, error: { code: 'http' } });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('asks for exactly one file', async () => {
@@ -127,5 +193,33 @@ describe('pb-feed', () => {
     const unknown = await run('convert');
     expect(unknown.code).toBe(EXIT.usage);
     expect(unknown.stderr).toContain('unknown command "convert"');
+    expect(unknown.stderr).toContain(USAGE);
+    expect(await run('generate', '--help')).toEqual({ code: EXIT.ok, stdout: USAGE, stderr: '' });
+  });
+
+  it('prints the package version', async () => {
+    expect(await run('--version')).toEqual({
+      code: EXIT.ok,
+      stdout: `${pkg.version}\n`,
+      stderr: '',
+    });
+  });
+
+  it('says how to build it when bin/pb-feed.js runs before the build', async () => {
+    const unbuilt = join(dir, 'unbuilt');
+    await mkdir(join(unbuilt, 'bin'), { recursive: true });
+    await copyFile(
+      new URL('../../bin/pb-feed.js', import.meta.url),
+      join(unbuilt, 'bin', 'pb-feed.js'),
+    );
+    const failure = await promisify(execFile)(process.execPath, [
+      join(unbuilt, 'bin', 'pb-feed.js'),
+      '--help',
+    ]).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    expect(failure).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: `pb-feed is not built yet: run \`npm run build\` in ${unbuilt}\n`,
+    });
   });
 });
