@@ -8,3 +8,11 @@ export { ProgrammeClusters } from './cluster.js';
 export type { ClusterItem } from './cluster.js';
 export { programmeFigures } from './figures.js';
 export type * from './feed/model.js';
+export {
+  applyFilter,
+  filterToAttributes,
+  indexProgrammes,
+  parseFilterAttributes,
+  yearHistogram,
+} from './filter.js';
+export type { Filter, FilterIndex, Selection } from './filter.js';
