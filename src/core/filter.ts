@@ -6,10 +6,9 @@
  * {@link indexProgrammes} once per feed (folded search text, editions flattened into columns),
  * then {@link applyFilter} per filter change.
  */
-import type { Programme } from './feed/model.js';
+import type { Level, Programme } from './feed/model.js';
 
-/** Kind of collectivity, as the feed states it. */
-export type Level = NonNullable<Programme['level']>;
+export type { Level };
 
 /** Every level, in the feed schema's order. */
 export const LEVELS: readonly Level[] = [

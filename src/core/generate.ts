@@ -4,6 +4,7 @@
  * byte once serialized, and a feed of n programmes is the first n programmes of a larger one with
  * the same seed (only the title differs). No DOM, no clock, no Math.random.
  */
+import type { Level } from './feed/model.js';
 import type { PbEdition, PbFeed, PbProgrammeInput } from './feed/types.generated.js';
 
 /** Options of {@link generateFeed}. */
@@ -328,7 +329,6 @@ const AREAS: readonly Area[] = [
 ];
 const AREA_PICKER = weightedPicker(AREAS.map((area) => area.weight));
 
-type Level = NonNullable<PbProgrammeInput['level']>;
 const LEVELS: readonly Level[] = ['commune', 'intercommunality', 'department', 'region', 'other'];
 const LEVEL_PICKER = weightedPicker([78, 6, 3, 1, 12]);
 /** Median and spread (of the natural log) of the population covered, per level. */

@@ -3,7 +3,9 @@
  * typed as {@link Messages}, so a string missing from one is a compile error. Counts go through
  * Intl.PluralRules: French says "0 programme", "1 000 000 de programmes"; English "0 programmes".
  */
-import type { FeedErrorCode, Programme } from './feed/model.js';
+import type { FeedErrorCode, Level } from './feed/model.js';
+
+export type { Level };
 import { formatCount } from './format.js';
 
 /** A language the map speaks. */
@@ -11,9 +13,6 @@ export type Lang = 'fr' | 'en';
 
 /** What a feed's entries are: participatory-budget programmes, or one city's winning projects. */
 export type EntryKind = 'programmes' | 'projects';
-
-/** Kind of collectivity running a programme. */
-export type Level = NonNullable<Programme['level']>;
 
 /** MapLibre's own UI strings (its `locale` map option), see maplibre-gl's `default_locale.ts`. */
 export type MapUiKey =

@@ -7,6 +7,9 @@ import type { PbEdition, PbFeed, PbProgrammeInput, PbSource } from './types.gene
 
 export type { PbEdition, PbFeed, PbProgrammeInput, PbSource };
 
+/** Kind of collectivity running a programme (the schema's `level`). */
+export type Level = NonNullable<PbProgrammeInput['level']>;
+
 /** A programme after parsing: `year`/`budget` shorthand folded into `editions`, sorted by year. */
 export type Programme = Omit<PbProgrammeInput, 'year' | 'budget' | 'editions'> & {
   /** Editions sorted by year, one per year at most; may be empty. */
