@@ -3,7 +3,7 @@
  * A thin layer over supercluster: it keeps only an index and a figure per point, and hands back
  * programmes rather than GeoJSON.
  */
-import Supercluster from 'supercluster';
+import Supercluster, { type PointFeature } from 'supercluster';
 import type { Programme } from './feed/model.js';
 import { headlineBudget } from './figures.js';
 
@@ -51,6 +51,15 @@ export type ClusterItem =
       budget?: number;
     };
 
+/**
+ * Which programmes to cluster and the figure each sums: a filter's `Selection` fits. `figures[k]`
+ * is the budget of programme `indices[k]`, NaN when unknown.
+ */
+export interface ClusterSelection {
+  indices: ArrayLike<number>;
+  figures: ArrayLike<number>;
+}
+
 /** A point's properties: only what clustering needs, to keep 100,000 points small. */
 interface PointProps {
   /** Index in the loaded array. */
@@ -93,20 +102,26 @@ export class ProgrammeClusters {
 
   /**
    * Indexes programmes, replacing whatever was loaded before (cluster ids change). The array is
-   * kept, not copied: do not mutate it afterwards.
+   * kept, not copied: do not mutate it afterwards. With a `selection`, only the programmes it
+   * keeps are clustered and each sums its figure (the filter's); without, all of them, each with
+   * its headline budget.
    */
-  load(programmes: readonly Programme[]): this {
+  load(programmes: readonly Programme[], selection?: ClusterSelection): this {
     this.programmes = programmes;
-    this.index = this.createIndex().load(
-      programmes.map((p, index) => {
-        const budget = headlineBudget(p);
-        return {
-          type: 'Feature',
-          properties: budget === undefined ? { index } : { index, budget },
-          geometry: { type: 'Point', coordinates: p.coordinates },
-        };
-      }),
-    );
+    const points: PointFeature<PointProps>[] = [];
+    const count = selection ? selection.indices.length : programmes.length;
+    for (let k = 0; k < count; k++) {
+      const index = selection ? selection.indices[k]! : k;
+      const p = this.programmeAt(index);
+      const figure = selection ? selection.figures[k]! : headlineBudget(p);
+      const budget = figure === undefined || Number.isNaN(figure) ? undefined : figure;
+      points.push({
+        type: 'Feature',
+        properties: budget === undefined ? { index } : { index, budget },
+        geometry: { type: 'Point', coordinates: p.coordinates },
+      });
+    }
+    this.index = this.createIndex().load(points);
     return this;
   }
 

@@ -7,6 +7,18 @@ import { ProgrammeClusters, type ClusterItem } from '../../core/cluster.js';
 import { loadFeed } from '../../core/feed/load.js';
 import type { Feed, FeedErrorCode, FeedProblem, Programme } from '../../core/feed/model.js';
 import { programmeFigures } from '../../core/figures.js';
+import {
+  filterToAttributes,
+  parseFilterAttributes,
+  type Filter,
+  type FilterAttributes,
+} from '../../core/filter.js';
+import {
+  MapStore,
+  type ChangeOrigin,
+  type StoreChange,
+  type StoreState,
+} from '../../store/map-store.js';
 import { formatAmount, formatCount, formatYears } from '../../core/format.js';
 import { messagesFor, type Messages } from '../../core/messages.js';
 import { pbEvent } from './pb-map.events.js';
@@ -21,6 +33,9 @@ type Deferred = {
   resolve(): void;
   reject(reason: unknown): void;
 };
+
+/** The properties behind the filter attributes. */
+const FILTER_PROPS = ['years', 'budget', 'budgetPer', 'level', 'region', 'country', 'q'] as const;
 
 /** Initial view before a feed is known: metropolitan France. */
 const FRANCE_CENTER: [number, number] = [2.4, 46.6];
@@ -57,7 +72,16 @@ const CLICK_TOLERANCE = 5;
 export class PbMap extends LitElement {
   static override styles = styles;
 
+  /**
+   * The selection this map shares with the `<pb-filters>`, `<pb-list>` and `<pb-summary>` that
+   * name it with `for`: feed, filter, what the filter keeps, and the view. Read it and subscribe
+   * to it; change it through `filter` (or `store.setFilter`).
+   */
+  readonly store = new MapStore();
+
   // Fields: what the element owns and must release on disconnect.
+  private unsubscribeStore?: () => void;
+  private writingAttributes = false;
   private clusters = new ProgrammeClusters();
   private items = new Map<string, ClusterItem>();
   private mapInstance?: MapLibreMap;
@@ -94,6 +118,37 @@ export class PbMap extends LitElement {
    */
   @property() basemap?: string;
 
+  /** Preset of the year range: `"2018-2024"`, or one year `"2020"`. Reflects the filter in force. */
+  @property({ reflect: true }) years?: string;
+  /** Preset of the budget range: `"100000-5000000"`, `"100000-"`, `"-5000000"`. Reflects the filter. */
+  @property({ reflect: true }) budget?: string;
+  /** What the budget range applies to: `"total"` (default) or `"inhabitant"`. Reflects the filter. */
+  @property({ reflect: true, attribute: 'budget-per' }) budgetPer?: string;
+  /** Levels kept, comma-separated: `"commune,department"`. Reflects the filter. */
+  @property({ reflect: true }) level?: string;
+  /** Regions kept, comma-separated: `"Bretagne,Pays de la Loire"`. Reflects the filter. */
+  @property({ reflect: true }) region?: string;
+  /** Countries kept (ISO codes), comma-separated: `"FR,PT"`. Reflects the filter. */
+  @property({ reflect: true }) country?: string;
+  /** Text search on names and places. Reflects the filter. */
+  @property({ reflect: true }) q?: string;
+
+  /**
+   * The filter in force (see docs/filters.md). Setting it changes the view at once and updates
+   * the filter attributes; it fires no event (events are for what a person does).
+   */
+  get filter(): Filter {
+    return this.store.state.filter;
+  }
+  set filter(filter: Filter) {
+    this.store.setFilter({ ...filter }, 'script');
+  }
+
+  /** What the filter keeps, with its totals; `undefined` until a feed is loaded. */
+  get selection() {
+    return this.store.state.selection;
+  }
+
   /** The MapLibre map, once the element has been shown; `undefined` before and after removal. */
   get map(): MapLibreMap | undefined {
     return this.mapInstance;
@@ -113,6 +168,7 @@ export class PbMap extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.unsubscribeStore ??= this.store.subscribe(this.onStore);
     if (typeof IntersectionObserver === 'function') {
       this.visibility = new IntersectionObserver(this.onVisibility, { rootMargin: '200px' });
       this.visibility.observe(this);
@@ -124,6 +180,8 @@ export class PbMap extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.unsubscribeStore?.();
+    this.unsubscribeStore = undefined;
     this.visibility?.disconnect();
     this.visibility = undefined;
     if (this.status === 'loading') {
@@ -133,7 +191,12 @@ export class PbMap extends LitElement {
     this.destroyMap();
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.writingAttributes && FILTER_PROPS.some((name) => changed.has(name))) {
+      const { filter, problems } = parseFilterAttributes(this.filterAttributes());
+      for (const problem of problems) console.warn(`<pb-map>: ${problem}`);
+      this.store.setFilter(filter, 'script');
+    }
     // A new src, or a load that was cut short when the element left the page.
     if (this.isConnected && this.requestedSrc !== this.src) void this.loadSrc();
   }
@@ -143,6 +206,29 @@ export class PbMap extends LitElement {
   }
 
   // Handlers
+
+  private onStore = (
+    state: StoreState,
+    changes: ReadonlySet<StoreChange>,
+    origin: ChangeOrigin,
+  ): void => {
+    if (!changes.has('filter')) return;
+    this.writeAttributes(state.filter);
+    if (state.feed && state.selection) {
+      this.clusters.load(state.feed.programmes, state.selection);
+      this.drawMarkers();
+    }
+    if (origin === 'user' && state.selection) {
+      this.dispatchEvent(
+        pbEvent('pb-filter-change', {
+          filter: state.filter,
+          programmes: state.selection.totals.programmes,
+          setAside: state.selection.setAside,
+          totals: state.selection.totals,
+        }),
+      );
+    }
+  };
 
   private onVisibility = (entries: IntersectionObserverEntry[]): void => {
     if (!entries.some((entry) => entry.isIntersecting)) return;
@@ -234,6 +320,33 @@ export class PbMap extends LitElement {
     });
   }
 
+  /** The filter attributes as they stand. */
+  private filterAttributes(): FilterAttributes {
+    const attributes: FilterAttributes = {};
+    if (this.years) attributes.years = this.years;
+    if (this.budget) attributes.budget = this.budget;
+    if (this.budgetPer) attributes['budget-per'] = this.budgetPer;
+    if (this.level) attributes.level = this.level;
+    if (this.region) attributes.region = this.region;
+    if (this.country) attributes.country = this.country;
+    if (this.q) attributes.q = this.q;
+    return attributes;
+  }
+
+  /** Makes the filter attributes say `filter`, without reading them back as a new filter. */
+  private writeAttributes(filter: Filter): void {
+    const a = filterToAttributes(filter);
+    this.writingAttributes = true;
+    this.years = a.years;
+    this.budget = a.budget;
+    this.budgetPer = a['budget-per'];
+    this.level = a.level;
+    this.region = a.region;
+    this.country = a.country;
+    this.q = a.q;
+    void this.updateComplete.then(() => (this.writingAttributes = false));
+  }
+
   // Feed
 
   private async loadSrc(): Promise<void> {
@@ -246,6 +359,7 @@ export class PbMap extends LitElement {
     this.opened = undefined;
     this.announced = false;
     this.clusters = new ProgrammeClusters();
+    this.store.setFeed(undefined);
     if (this.loaded?.settled) this.loaded = undefined;
     this.drawMarkers();
     if (!src) {
@@ -268,7 +382,8 @@ export class PbMap extends LitElement {
       this.problems = result.problems;
       if (result.ok) {
         this.feed = result.feed;
-        this.clusters.load(result.feed.programmes);
+        this.store.setFeed(result.feed);
+        this.clusters.load(result.feed.programmes, this.store.state.selection);
         this.status = 'loaded';
       } else if (result.error.code === 'no-programmes' && result.problems.length === 0) {
         this.status = 'empty';

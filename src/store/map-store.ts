@@ -1,0 +1,168 @@
+/**
+ * One map's shared selection: the feed, the filter, what the filter keeps, and the map's view.
+ * `<pb-map>` owns one; `<pb-filters>`, `<pb-list>` and `<pb-summary>` that name the map with
+ * `for` follow it. There is no global state: two maps on a page have two stores.
+ *
+ * Data flows one way: feed → filter → selection → the elements draw it. Elements change the store
+ * only through {@link MapStore.setFilter} and (for the map) {@link MapStore.setView}.
+ */
+import type { Feed } from '../core/feed/model.js';
+import {
+  applyFilter,
+  indexProgrammes,
+  type Filter,
+  type FilterIndex,
+  type Selection,
+} from '../core/filter.js';
+
+/** The part of the world the map shows. */
+export interface MapView {
+  /** [longitude, latitude] of the centre. */
+  center: [number, number];
+  zoom: number;
+  /** [west, south, east, north] in degrees; east may exceed 180 when the view crosses the antimeridian. */
+  bounds: [number, number, number, number];
+}
+
+/** Who made a change: a person (through an element), or the page's script / the element itself. */
+export type ChangeOrigin = 'user' | 'script';
+
+/** What changed in a notification. */
+export type StoreChange = 'feed' | 'filter' | 'selection' | 'view';
+
+/** Everything the elements draw from. Read-only: change it through the store's methods. */
+export interface StoreState {
+  /** The loaded feed; undefined while loading, on error, or with no `src`. */
+  readonly feed?: Feed;
+  /** The feed prepared for filtering (see `indexProgrammes`). */
+  readonly index?: FilterIndex;
+  /** The filter in force (also when no feed is loaded yet). */
+  readonly filter: Filter;
+  /** What the filter keeps of the feed; undefined without a feed. */
+  readonly selection?: Selection;
+  /** The map's view, once the map is shown. */
+  readonly view?: MapView;
+  /**
+   * Feed indices of the kept programmes that stand inside the view, in feed order; undefined
+   * until both a selection and a view exist.
+   */
+  readonly inView?: Uint32Array;
+}
+
+/** Called after each change, with what changed and who changed it. */
+export type StoreListener = (
+  state: StoreState,
+  changes: ReadonlySet<StoreChange>,
+  origin: ChangeOrigin,
+) => void;
+
+/**
+ * The selection shared by a map and the elements that follow it.
+ *
+ * @example
+ * const off = map.store.subscribe((state, changes) => {
+ *   if (changes.has('selection')) console.log(state.selection?.totals.programmes);
+ * });
+ * map.store.setFilter({ years: [2018, 2024] }, 'user');
+ */
+export class MapStore {
+  private current: StoreState = { filter: {} };
+  private listeners = new Set<StoreListener>();
+
+  /** The current state; a new object after each change. */
+  get state(): StoreState {
+    return this.current;
+  }
+
+  /**
+   * Calls `listener` after every change, and once at once with the current state (changes
+   * empty). Returns the function that stops it.
+   */
+  subscribe(listener: StoreListener): () => void {
+    this.listeners.add(listener);
+    listener(this.current, new Set(), 'script');
+    return () => this.listeners.delete(listener);
+  }
+
+  /** A new feed (or none): indexes it and applies the current filter to it. */
+  setFeed(feed: Feed | undefined): void {
+    if (!feed) {
+      this.commit(
+        { filter: this.current.filter, view: this.current.view },
+        ['feed', 'selection'],
+        'script',
+      );
+      return;
+    }
+    const index = indexProgrammes(feed.programmes);
+    const selection = applyFilter(index, this.current.filter);
+    this.commit(
+      {
+        ...this.current,
+        feed,
+        index,
+        selection,
+        inView: this.inViewOf(feed, selection, this.current.view),
+      },
+      ['feed', 'selection'],
+      'script',
+    );
+  }
+
+  /** Replaces the filter (a whole filter, not a patch) and recomputes the selection. */
+  setFilter(filter: Filter, origin: ChangeOrigin = 'script'): void {
+    const { feed, index, view } = this.current;
+    const selection = index ? applyFilter(index, filter) : undefined;
+    const inView = feed && selection ? this.inViewOf(feed, selection, view) : undefined;
+    this.commit({ ...this.current, filter, selection, inView }, ['filter', 'selection'], origin);
+  }
+
+  /** The map moved (called by `<pb-map>`). */
+  setView(view: MapView, origin: ChangeOrigin = 'script'): void {
+    const { feed, selection } = this.current;
+    const inView = feed && selection ? this.inViewOf(feed, selection, view) : undefined;
+    this.commit({ ...this.current, view, inView }, ['view'], origin);
+  }
+
+  private commit(next: StoreState, changes: StoreChange[], origin: ChangeOrigin): void {
+    this.current = next;
+    const set = new Set(changes);
+    for (const listener of [...this.listeners]) listener(next, set, origin);
+  }
+
+  private inViewOf(
+    feed: Feed,
+    selection: Selection,
+    view: MapView | undefined,
+  ): Uint32Array | undefined {
+    if (!view) return undefined;
+    return programmesInBounds(feed, selection.indices, view.bounds);
+  }
+}
+
+/**
+ * The indices (among `indices`) of the programmes inside `bounds`, in the same order. The box may
+ * cross the antimeridian (`east` beyond 180, or `west` above `east`).
+ */
+export function programmesInBounds(
+  feed: Feed,
+  indices: Uint32Array,
+  bounds: [number, number, number, number],
+): Uint32Array {
+  const [west, south, east0, north] = bounds;
+  const east = east0 < west ? east0 + 360 : east0;
+  const out = new Uint32Array(indices.length);
+  let n = 0;
+  for (const i of indices) {
+    const [lon, lat] = feed.programmes[i]!.coordinates;
+    if (lat < south || lat > north) continue;
+    if (
+      (lon >= west && lon <= east) ||
+      (lon + 360 >= west && lon + 360 <= east) ||
+      (lon - 360 >= west && lon - 360 <= east)
+    ) {
+      out[n++] = i;
+    }
+  }
+  return out.slice(0, n);
+}
