@@ -1,13 +1,24 @@
 /**
- * Programmes grouped into clusters for a map view, with the sum of their headline budgets.
- * A thin layer over supercluster: it keeps only an index and a figure per point, and hands back
- * programmes rather than GeoJSON.
+ * Programmes grouped into clusters for a map view, with the sum of the figures they show.
+ *
+ * Built for filters that change all the time. A full supercluster index clusters every zoom level
+ * from 16 down to 0 (17 passes over the points) before it can answer anything; a filter change
+ * would pay all of it. Here each zoom level is its own one-pass supercluster index over the kept
+ * points, built the first time that zoom is asked for and kept until the selection changes: a
+ * filter change costs one pass for the zoom in view (about 1/15 of a full index), and zooming in
+ * costs one pass per new level. Levels are clustered from the points themselves rather than from
+ * the level below, so a cluster is always "the points within `radius` pixels of it" at that zoom.
+ * Where a cluster splits ({@link PointClusters.expansionZoom}) is worked out on demand from its
+ * own points.
+ *
+ * {@link PointClusters} works on flat arrays of coordinates and indices, so that it can run in a
+ * worker (see cluster.worker.ts); {@link ProgrammeClusters} wraps it for programme objects.
  */
 import Supercluster, { type PointFeature } from 'supercluster';
 import type { Programme } from './feed/model.js';
 import { headlineBudget } from './figures.js';
 
-/** Options of {@link ProgrammeClusters}; every field is optional. */
+/** Options of the cluster indexes; every field is optional. */
 export interface ProgrammeClustersOptions {
   /** Cluster radius, in CSS pixels (on 512-pixel tiles, as MapLibre draws them). @default 60 */
   radius?: number;
@@ -23,34 +34,6 @@ const defaultOptions: Required<ProgrammeClustersOptions> = {
   minPoints: 2,
 };
 
-/** One thing to draw in a view: a cluster of programmes, or a programme on its own. */
-export type ClusterItem =
-  | {
-      kind: 'cluster';
-      /** Cluster id for {@link ProgrammeClusters.getLeaves}, `expansionZoom` and `isStack`; valid until the next `load`. */
-      id: number;
-      /** [longitude, latitude] of the cluster's centre (the mean of its programmes' positions). */
-      coordinates: [number, number];
-      /** Number of programmes in the cluster. */
-      count: number;
-      /** Sum of the headline budgets (latest annual budget) of the programmes that state one. */
-      budget: number;
-      /** How many programmes `budget` sums: when below `count`, the sum is partial. */
-      budgetCount: number;
-      /** Zoom at which the cluster splits; `maxZoom + 1` when zooming cannot split it (see `isStack`). */
-      expansionZoom: number;
-    }
-  | {
-      kind: 'programme';
-      /** Index of the programme in the array given to `load`. */
-      index: number;
-      programme: Programme;
-      /** [longitude, latitude]: the programme's own, shifted by 360° when that puts it in the bbox. */
-      coordinates: [number, number];
-      /** The programme's headline budget (latest annual budget), when it states one. */
-      budget?: number;
-    };
-
 /**
  * Which programmes to cluster and the figure each sums: a filter's `Selection` fits. `figures[k]`
  * is the budget of programme `indices[k]`, NaN when unknown.
@@ -60,11 +43,50 @@ export interface ClusterSelection {
   figures: ArrayLike<number>;
 }
 
+/** One thing to draw, as {@link PointClusters} gives it: plain data, cheap to post from a worker. */
+export type PointItem =
+  | {
+      kind: 'cluster';
+      /** Cluster id for `getLeaves`, `expansionZoom` and `isStack`; valid until the next `select`. */
+      id: number;
+      /** [longitude, latitude] of the cluster's centre (the mean of its points' positions). */
+      coordinates: [number, number];
+      /** Number of points in the cluster. */
+      count: number;
+      /** Sum of the known figures of its points. */
+      budget: number;
+      /** How many figures `budget` sums: when below `count`, the sum is partial. */
+      budgetCount: number;
+    }
+  | {
+      kind: 'point';
+      /** Index of the point in the coordinates given to `setPoints` (the feed's order). */
+      index: number;
+      /** [longitude, latitude], shifted by 360° when that puts it in the bbox. */
+      coordinates: [number, number];
+      /** The point's figure, when known. */
+      budget?: number;
+    };
+
+/** One thing to draw in a view: a cluster of programmes, or a programme on its own. */
+export type ClusterItem =
+  | Extract<PointItem, { kind: 'cluster' }>
+  | {
+      kind: 'programme';
+      /** Index of the programme in the array given to `load`. */
+      index: number;
+      programme: Programme;
+      /** [longitude, latitude]: the programme's own, shifted by 360° when that puts it in the bbox. */
+      coordinates: [number, number];
+      /** The programme's figure under the selection (its headline budget without one), when known. */
+      budget?: number;
+    };
+
 /** A point's properties: only what clustering needs, to keep 100,000 points small. */
 interface PointProps {
-  /** Index in the loaded array. */
+  /** Index in the coordinates. */
   index: number;
-  /** Headline budget; absent when unknown. */
+  /** Figure; absent when unknown. */
   budget?: number;
 }
 
@@ -74,12 +96,204 @@ interface SumProps {
   budgetCount: number;
 }
 
+type Level = Supercluster<PointProps, SumProps>;
+
 /**
- * Clusters programmes for a map view and sums their headline budgets, so that a cluster can say
- * "12 programmes, 4,3 M€" and whether that sum is partial.
+ * Clusters points given as flat coordinates, one zoom level at a time, with the sum of a figure
+ * per point. DOM-free and transferable-friendly: the same class runs in the page or in a worker.
  *
  * @example
- * const clusters = new ProgrammeClusters({ radius: 60 }).load(feed.programmes);
+ * const clusters = new PointClusters();
+ * clusters.setPoints(Float64Array.from(programmes.flatMap((p) => p.coordinates)));
+ * clusters.select(selection.indices, selection.figures);
+ * clusters.getClusters([-5.5, 41, 10, 51.5], 5);
+ */
+export class PointClusters {
+  /** The options in force, defaults filled in. */
+  readonly options: Readonly<Required<ProgrammeClustersOptions>>;
+
+  private coords: Float64Array = new Float64Array(0);
+  private features: PointFeature<PointProps>[] = [];
+  private levels = new Map<number, Level>();
+  private expansions = new Map<number, number>();
+
+  constructor(options: ProgrammeClustersOptions = {}) {
+    this.options = {
+      radius: options.radius ?? defaultOptions.radius,
+      maxZoom: options.maxZoom ?? defaultOptions.maxZoom,
+      minPoints: options.minPoints ?? defaultOptions.minPoints,
+    };
+  }
+
+  /**
+   * The positions of every point that may be selected, as `[lon0, lat0, lon1, lat1, …]`. Selects
+   * none of them.
+   */
+  setPoints(coords: Float64Array): void {
+    this.coords = coords;
+    this.select(new Uint32Array(0), new Float64Array(0));
+  }
+
+  /**
+   * The points to cluster (indices into the coordinates) and the figure each sums (NaN when
+   * unknown). Forgets every level built for the previous selection: cluster ids change.
+   */
+  select(indices: ArrayLike<number>, figures: ArrayLike<number>): void {
+    const features: PointFeature<PointProps>[] = new Array(indices.length);
+    const coords = this.coords;
+    for (let k = 0; k < indices.length; k++) {
+      const index = indices[k]!;
+      if (2 * index + 1 >= coords.length) throw new RangeError(`No point at index ${index}.`);
+      const figure = figures[k]!;
+      features[k] = {
+        type: 'Feature',
+        properties: figure === figure ? { index, budget: figure } : { index },
+        geometry: { type: 'Point', coordinates: [coords[2 * index]!, coords[2 * index + 1]!] },
+      };
+    }
+    this.features = features;
+    this.levels.clear();
+    this.expansions.clear();
+  }
+
+  /** How many points are selected. */
+  get size(): number {
+    return this.features.length;
+  }
+
+  /**
+   * Clusters and lone points in a box at a zoom (floored, as supercluster does).
+   *
+   * The box may cross the antimeridian: west > east (`[170, -25, -170, -10]`) or east beyond 180
+   * (`[170, -25, 190, -10]`, as MapLibre reports bounds over world copies). Longitudes come back in
+   * the box's own frame (185 rather than -175 in that example), so that projecting them lands in
+   * view.
+   *
+   * @param bbox `[west, south, east, north]` in degrees.
+   */
+  getClusters(bbox: [number, number, number, number], zoom: number): PointItem[] {
+    if (this.features.length === 0) return [];
+    const z = Math.max(0, Math.floor(zoom));
+    const [west, , east] = bbox;
+    const eastInFrame = east < west ? east + 360 : east;
+    const inFrame = (lon: number): number => wrapInto(lon, west, eastInFrame);
+    return this.level(Math.min(z, this.options.maxZoom))
+      .getClusters(bbox, z)
+      .map((f): PointItem => {
+        const props = f.properties;
+        // supercluster always writes two coordinates
+        const [lon, lat] = f.geometry.coordinates as [number, number];
+        if ('cluster' in props) {
+          return {
+            kind: 'cluster',
+            id: props.cluster_id,
+            coordinates: [inFrame(lon), lat],
+            count: props.point_count,
+            budget: props.budget,
+            budgetCount: props.budgetCount,
+          };
+        }
+        // The point's own coordinates, not supercluster's round trip through Mercator.
+        const { index } = props;
+        const item: PointItem = {
+          kind: 'point',
+          index,
+          coordinates: [inFrame(this.coords[2 * index]!), this.coords[2 * index + 1]!],
+        };
+        if (props.budget !== undefined) item.budget = props.budget;
+        return item;
+      });
+  }
+
+  /**
+   * The indices of a cluster's points, in supercluster's order.
+   *
+   * @param limit Most points to return; all of them by default.
+   * @throws Error when no cluster of the current selection has this id.
+   */
+  getLeaves(clusterId: number, limit = Infinity): number[] {
+    if (!(limit > 0)) return []; // supercluster reads 0 as its default of 10
+    return this.levelOf(clusterId)
+      .getLeaves(clusterId, limit)
+      .map((f) => f.properties.index);
+  }
+
+  /**
+   * The zoom at which a cluster's points no longer form one group, for "click to zoom";
+   * `maxZoom + 1` when zooming cannot split it (see `isStack`).
+   *
+   * @throws Error when no cluster of the current selection has this id.
+   */
+  expansionZoom(clusterId: number): number {
+    let zoom = this.expansions.get(clusterId);
+    if (zoom !== undefined) return zoom;
+    const from = this.zoomOf(clusterId);
+    const leaves = this.levelOf(clusterId).getLeaves(clusterId, Infinity);
+    zoom = this.options.maxZoom + 1;
+    for (let z = from + 1; z <= this.options.maxZoom; z++) {
+      if (this.createLevel(z).load(leaves).getClusters([-180, -90, 180, 90], z).length > 1) {
+        zoom = z;
+        break;
+      }
+    }
+    this.expansions.set(clusterId, zoom);
+    return zoom;
+  }
+
+  /**
+   * Whether zooming cannot split a cluster, so the UI should list its points instead: they stand
+   * at the same place, or within `radius` pixels of each other at `maxZoom` (a few dozen metres
+   * at the defaults).
+   *
+   * @throws Error when no cluster of the current selection has this id.
+   */
+  isStack(clusterId: number): boolean {
+    return this.expansionZoom(clusterId) > this.options.maxZoom;
+  }
+
+  /** The level of one zoom, built on first use. */
+  private level(z: number): Level {
+    let level = this.levels.get(z);
+    if (!level) {
+      level = this.createLevel(z).load(this.features);
+      this.levels.set(z, level);
+    }
+    return level;
+  }
+
+  private createLevel(z: number): Level {
+    return new Supercluster<PointProps, SumProps>({
+      ...this.options,
+      minZoom: z,
+      maxZoom: z,
+      map: (p) => ({ budget: p.budget ?? 0, budgetCount: p.budget === undefined ? 0 : 1 }),
+      reduce: (sum, p) => {
+        sum.budget += p.budget;
+        sum.budgetCount += p.budgetCount;
+      },
+    });
+  }
+
+  /** The zoom a cluster id was made at: supercluster writes `zoom + 1` in its low 5 bits. */
+  private zoomOf(clusterId: number): number {
+    const n = this.features.length;
+    const z = Number.isSafeInteger(clusterId) && clusterId >= n ? ((clusterId - n) % 32) - 1 : -1;
+    if (!this.levels.has(z)) throw new Error('No cluster with the specified id.');
+    return z;
+  }
+
+  private levelOf(clusterId: number): Level {
+    return this.level(this.zoomOf(clusterId));
+  }
+}
+
+/**
+ * Clusters programmes for a map view and sums their figures, so that a cluster can say
+ * "12 programmes, 4,3 M€" and whether that sum is partial. Synchronous, for Node and tests; the
+ * map runs the same {@link PointClusters} in a worker.
+ *
+ * @example
+ * const clusters = new ProgrammeClusters({ radius: 60 }).load(feed.programmes, selection);
  * for (const item of clusters.getClusters([-5.5, 41, 10, 51.5], 5)) {
  *   if (item.kind === 'cluster' && clusters.isStack(item.id)) list(clusters.getLeaves(item.id));
  * }
@@ -89,15 +303,11 @@ export class ProgrammeClusters {
   readonly options: Readonly<Required<ProgrammeClustersOptions>>;
 
   private programmes: readonly Programme[] = [];
-  private index: Supercluster<PointProps, SumProps>;
+  private points: PointClusters;
 
   constructor(options: ProgrammeClustersOptions = {}) {
-    this.options = {
-      radius: options.radius ?? defaultOptions.radius,
-      maxZoom: options.maxZoom ?? defaultOptions.maxZoom,
-      minPoints: options.minPoints ?? defaultOptions.minPoints,
-    };
-    this.index = this.createIndex().load([]);
+    this.points = new PointClusters(options);
+    this.options = this.points.options;
   }
 
   /**
@@ -108,63 +318,29 @@ export class ProgrammeClusters {
    */
   load(programmes: readonly Programme[], selection?: ClusterSelection): this {
     this.programmes = programmes;
-    const points: PointFeature<PointProps>[] = [];
-    const count = selection ? selection.indices.length : programmes.length;
-    for (let k = 0; k < count; k++) {
-      const index = selection ? selection.indices[k]! : k;
-      const p = this.programmeAt(index);
-      const figure = selection ? selection.figures[k]! : headlineBudget(p);
-      const budget = figure === undefined || Number.isNaN(figure) ? undefined : figure;
-      points.push({
-        type: 'Feature',
-        properties: budget === undefined ? { index } : { index, budget },
-        geometry: { type: 'Point', coordinates: p.coordinates },
-      });
+    this.points.setPoints(coordinatesOf(programmes));
+    if (selection) {
+      this.points.select(selection.indices, selection.figures);
+    } else {
+      const indices = Uint32Array.from(programmes, (_, i) => i);
+      const figures = Float64Array.from(programmes, (p) => headlineBudget(p) ?? NaN);
+      this.points.select(indices, figures);
     }
-    this.index = this.createIndex().load(points);
     return this;
   }
 
-  /**
-   * Clusters and lone programmes in a box at a zoom (floored, as supercluster does).
-   *
-   * The box may cross the antimeridian: west > east (`[170, -25, -170, -10]`) or east beyond 180
-   * (`[170, -25, 190, -10]`, as MapLibre reports bounds over world copies) are both queried as two
-   * boxes by supercluster. Longitudes come back in the box's own frame (185 rather than -175 in
-   * that example), so that projecting them lands in view.
-   *
-   * @param bbox `[west, south, east, north]` in degrees.
-   */
+  /** Clusters and lone programmes in a box at a zoom: see {@link PointClusters.getClusters}. */
   getClusters(bbox: [number, number, number, number], zoom: number): ClusterItem[] {
-    const [west, , east] = bbox;
-    const eastInFrame = east < west ? east + 360 : east;
-    const inFrame = (lon: number): number => wrapInto(lon, west, eastInFrame);
-
-    return this.index.getClusters(bbox, zoom).map((f): ClusterItem => {
-      const props = f.properties;
-      if ('cluster' in props) {
-        // supercluster always writes two coordinates
-        const [lon, lat] = f.geometry.coordinates as [number, number];
-        return {
-          kind: 'cluster',
-          id: props.cluster_id,
-          coordinates: [inFrame(lon), lat],
-          count: props.point_count,
-          budget: props.budget,
-          budgetCount: props.budgetCount,
-          expansionZoom: this.expansionZoom(props.cluster_id),
-        };
-      }
-      const programme = this.programmeAt(props.index);
-      const [lon, lat] = programme.coordinates;
-      const item: ClusterItem = {
+    return this.points.getClusters(bbox, zoom).map((item): ClusterItem => {
+      if (item.kind === 'cluster') return item;
+      const programme: ClusterItem = {
         kind: 'programme',
-        index: props.index,
-        programme,
-        coordinates: [inFrame(lon), lat],
+        index: item.index,
+        programme: this.programmeAt(item.index),
+        coordinates: item.coordinates,
       };
-      if (props.budget !== undefined) item.budget = props.budget;
-      return item;
+      if (item.budget !== undefined) programme.budget = item.budget;
+      return programme;
     });
   }
 
@@ -175,42 +351,17 @@ export class ProgrammeClusters {
    * @throws Error when no cluster has this id.
    */
   getLeaves(clusterId: number, limit = Infinity): Programme[] {
-    if (!(limit > 0)) return []; // supercluster reads 0 as its default of 10
-    return this.index.getLeaves(clusterId, limit).map((f) => this.programmeAt(f.properties.index));
+    return this.points.getLeaves(clusterId, limit).map((i) => this.programmeAt(i));
   }
 
-  /**
-   * The zoom at which a cluster splits into several, for "click to zoom"; `maxZoom + 1` when
-   * zooming cannot split it.
-   *
-   * @throws Error when no cluster has this id.
-   */
+  /** See {@link PointClusters.expansionZoom}. */
   expansionZoom(clusterId: number): number {
-    return Math.min(this.index.getClusterExpansionZoom(clusterId), this.options.maxZoom + 1);
+    return this.points.expansionZoom(clusterId);
   }
 
-  /**
-   * Whether zooming cannot split a cluster, so the UI should list its programmes instead: they
-   * stand at the same place, or within `radius` pixels of each other at `maxZoom` (a few dozen
-   * metres at the defaults).
-   *
-   * @throws Error when no cluster has this id.
-   */
+  /** See {@link PointClusters.isStack}. */
   isStack(clusterId: number): boolean {
-    // Programmes at identical coordinates are never apart at any zoom, so their cluster lasts
-    // up to maxZoom and its expansion zoom is maxZoom + 1: this one test covers both cases.
-    return this.expansionZoom(clusterId) > this.options.maxZoom;
-  }
-
-  private createIndex(): Supercluster<PointProps, SumProps> {
-    return new Supercluster<PointProps, SumProps>({
-      ...this.options,
-      map: (p) => ({ budget: p.budget ?? 0, budgetCount: p.budget === undefined ? 0 : 1 }),
-      reduce: (sum, p) => {
-        sum.budget += p.budget;
-        sum.budgetCount += p.budgetCount;
-      },
-    });
+    return this.points.isStack(clusterId);
   }
 
   private programmeAt(index: number): Programme {
@@ -218,6 +369,16 @@ export class ProgrammeClusters {
     if (!p) throw new Error(`No programme at index ${index}.`);
     return p;
   }
+}
+
+/** `[lon0, lat0, lon1, lat1, …]` of programmes, for {@link PointClusters.setPoints}. */
+export function coordinatesOf(programmes: readonly Programme[]): Float64Array {
+  const coords = new Float64Array(programmes.length * 2);
+  programmes.forEach((p, i) => {
+    coords[2 * i] = p.coordinates[0];
+    coords[2 * i + 1] = p.coordinates[1];
+  });
+  return coords;
 }
 
 /** `lon`, or `lon ± 360` when that one lies in `[west, east]` and `lon` does not. */

@@ -23,3 +23,5 @@ export function maplibreStyleSheet(): CSSStyleSheet {
 
 export { AttributionControl, Map, NavigationControl };
 export { offlineStyle } from './basemap.js';
+export { ClusterEngine } from './cluster-engine.js';
+export { coordinatesOf } from '../core/cluster.js';

@@ -38,7 +38,7 @@ function summary(clusters: ProgrammeClusters, items: ClusterItem[]) {
           count: item.count,
           budget: item.budget,
           budgetCount: item.budgetCount,
-          expansionZoom: item.expansionZoom,
+          expansionZoom: clusters.expansionZoom(item.id),
           stack: clusters.isStack(item.id),
         }
       : { id: item.programme.id, budget: item.budget },
@@ -166,7 +166,7 @@ describe('ProgrammeClusters', () => {
     const [rennes] = low.getClusters([-5, 40, 0, 52], 8);
     if (rennes?.kind !== 'cluster') throw new Error('expected a cluster');
     // Still grouped at the highest clustering zoom: zooming cannot split it, so it is a stack.
-    expect([rennes.expansionZoom, low.isStack(rennes.id)]).toEqual([9, true]);
+    expect([low.expansionZoom(rennes.id), low.isStack(rennes.id)]).toEqual([9, true]);
 
     const tight = new ProgrammeClusters({ radius: 20 }).load(programmes);
     expect(tight.getClusters([-5, 40, 0, 52], 8).map((i) => i.kind)).toEqual([

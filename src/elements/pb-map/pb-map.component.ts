@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { ProgrammeClusters, type ClusterItem } from '../../core/cluster.js';
+import type { PointItem } from '../../core/cluster.js';
 import { loadFeed } from '../../core/feed/load.js';
 import type { Feed, FeedErrorCode, FeedProblem, Programme } from '../../core/feed/model.js';
 import { programmeFigures } from '../../core/figures.js';
@@ -13,8 +13,10 @@ import {
   type Filter,
   type FilterAttributes,
 } from '../../core/filter.js';
+import type { ClusterEngine } from '../../map/cluster-engine.js';
 import {
   MapStore,
+  type MapView,
   type ChangeOrigin,
   type StoreChange,
   type StoreState,
@@ -24,6 +26,7 @@ import { messagesFor, type Messages } from '../../core/messages.js';
 import { pbEvent } from './pb-map.events.js';
 import { styles } from './pb-map.styles.js';
 
+type MapChunk = typeof import('../../map/maplibre.js');
 type Status = 'idle' | 'loading' | 'loaded' | 'empty' | 'error';
 type Opened =
   { kind: 'programme'; programme: Programme } | { kind: 'stack'; programmes: Programme[] };
@@ -39,6 +42,8 @@ const FILTER_PROPS = ['years', 'budget', 'budgetPer', 'level', 'region', 'countr
 
 /** Initial view before a feed is known: metropolitan France. */
 const FRANCE_CENTER: [number, number] = [2.4, 46.6];
+/** Above this zoom every programme stands alone (the clusters' `maxZoom`). */
+const MAX_CLUSTER_ZOOM = 16;
 /** How far (px) a pointer may travel between press and release for a click to count. */
 const CLICK_TOLERANCE = 5;
 
@@ -82,8 +87,16 @@ export class PbMap extends LitElement {
   // Fields: what the element owns and must release on disconnect.
   private unsubscribeStore?: () => void;
   private writingAttributes = false;
-  private clusters = new ProgrammeClusters();
-  private items = new Map<string, ClusterItem>();
+  private lib?: MapChunk;
+  private engine?: ClusterEngine;
+  /** The feed the engine has the points of, and whether it still needs the current selection. */
+  private enginePoints?: Feed;
+  private selectionSent = false;
+  private framed = false;
+  /** What is drawn: the engine's last answer, by marker key. */
+  private drawnItems: PointItem[] = [];
+  private items = new Map<string, PointItem>();
+  private drawing?: Deferred;
   private mapInstance?: MapLibreMap;
   private mapLoaded = false;
   private markersEl?: HTMLDivElement;
@@ -212,12 +225,12 @@ export class PbMap extends LitElement {
     changes: ReadonlySet<StoreChange>,
     origin: ChangeOrigin,
   ): void => {
+    if (changes.has('selection')) {
+      this.selectionSent = false;
+      this.requestClusters();
+    }
     if (!changes.has('filter')) return;
     this.writeAttributes(state.filter);
-    if (state.feed && state.selection) {
-      this.clusters.load(state.feed.programmes, state.selection);
-      this.drawMarkers();
-    }
     if (origin === 'user' && state.selection) {
       this.dispatchEvent(
         pbEvent('pb-filter-change', {
@@ -238,13 +251,32 @@ export class PbMap extends LitElement {
   };
 
   private onMove = (): void => {
-    if (!this.frame) this.frame = requestAnimationFrame(this.drawMarkers);
+    if (!this.frame) this.frame = requestAnimationFrame(this.onFrame);
+  };
+
+  /** Once a frame while the map moves: markers follow the map, and the view's clusters are asked for. */
+  private onFrame = (): void => {
+    this.frame = 0;
+    this.placeMarkers();
+    this.requestClusters();
+  };
+
+  private onMoveEnd = (event: { originalEvent?: unknown; pbUser?: boolean }): void => {
+    const map = this.mapInstance;
+    if (!map || !this.framed) return;
+    const view = viewOf(map);
+    const user = event.originalEvent !== undefined || event.pbUser === true;
+    this.store.setView(view, user ? 'user' : 'script');
+    if (user) {
+      this.dispatchEvent(
+        pbEvent('pb-view-change', { ...view, inView: this.store.state.inView?.length ?? 0 }),
+      );
+    }
   };
 
   private onMapLoad = (): void => {
     this.mapLoaded = true;
-    this.fitToFeed();
-    this.drawMarkers();
+    this.requestClusters();
     void this.settle();
   };
 
@@ -271,17 +303,12 @@ export class PbMap extends LitElement {
     const item = key ? this.items.get(key) : undefined;
     if (!item || !key) return;
     event.stopPropagation();
-    if (item.kind === 'programme') {
-      this.open({ kind: 'programme', programme: item.programme }, key);
-    } else if (this.clusters.isStack(item.id)) {
-      this.open({ kind: 'stack', programmes: this.clusters.getLeaves(item.id) }, key);
-    } else {
-      this.mapInstance?.easeTo({
-        center: item.coordinates,
-        zoom: item.expansionZoom,
-        duration: prefersReducedMotion() ? 0 : 450,
-      });
+    if (item.kind === 'point') {
+      const programme = this.feed?.programmes[item.index];
+      if (programme) this.open({ kind: 'programme', programme }, key);
+      return;
     }
+    void this.expandCluster(item, key);
   };
 
   private onCardKeyDown = (event: KeyboardEvent): void => {
@@ -298,12 +325,30 @@ export class PbMap extends LitElement {
 
   // Public methods
 
-  /** Opens the card of the programme with this id, as a click on it would. */
+  /**
+   * Opens the card of the programme with this id, as a click on it would, and brings it into
+   * view when it is not. Returns false when the feed has no such programme.
+   */
   select(id: string): boolean {
     const programme = this.feed?.programmes.find((p) => p.id === id);
     if (!programme) return false;
+    const map = this.mapInstance;
+    if (map && this.mapLoaded && !map.getBounds().contains(programme.coordinates)) {
+      map.easeTo(
+        { center: programme.coordinates, duration: prefersReducedMotion() ? 0 : 450 },
+        { pbUser: true },
+      );
+    }
     this.open({ kind: 'programme', programme });
     return true;
+  }
+
+  /**
+   * Settles once the clusters of the current feed, filter and view are on screen: at once when
+   * nothing is being redrawn. For tests and benchmarks: `map.filter = f; await map.drawn`.
+   */
+  get drawn(): Promise<void> {
+    return this.drawing?.promise ?? this.updateComplete.then(() => undefined);
   }
 
   /** Closes the open card, if any, and gives focus back to where it was. */
@@ -358,10 +403,10 @@ export class PbMap extends LitElement {
     this.error = undefined;
     this.opened = undefined;
     this.announced = false;
-    this.clusters = new ProgrammeClusters();
     this.store.setFeed(undefined);
+    this.framed = false;
     if (this.loaded?.settled) this.loaded = undefined;
-    this.drawMarkers();
+    this.showItems([]);
     if (!src) {
       this.status = 'idle';
       return;
@@ -382,9 +427,8 @@ export class PbMap extends LitElement {
       this.problems = result.problems;
       if (result.ok) {
         this.feed = result.feed;
-        this.store.setFeed(result.feed);
-        this.clusters.load(result.feed.programmes, this.store.state.selection);
         this.status = 'loaded';
+        this.store.setFeed(result.feed);
       } else if (result.error.code === 'no-programmes' && result.problems.length === 0) {
         this.status = 'empty';
       } else {
@@ -396,8 +440,6 @@ export class PbMap extends LitElement {
       this.fail('network', error instanceof Error ? error.message : String(error), url.href);
       return;
     }
-    this.fitToFeed();
-    this.drawMarkers();
     void this.settle();
   }
 
@@ -413,7 +455,9 @@ export class PbMap extends LitElement {
   private async settle(): Promise<void> {
     const mapDone = this.mapLoaded || this.mapFailed !== undefined;
     if (this.announced || !mapDone || (this.status !== 'loaded' && this.status !== 'empty')) return;
+    if (this.status === 'loaded' && this.mapLoaded && !this.framed) return; // frame first
     this.announced = true;
+    await this.drawn;
     await this.updateComplete;
     await new Promise((resolve) => requestAnimationFrame(resolve));
     this.dispatchEvent(
@@ -435,6 +479,7 @@ export class PbMap extends LitElement {
     try {
       const lib = await import('../../map/maplibre.js');
       if (controller.signal.aborted) return;
+      this.lib = lib;
       const root = this.shadowRoot;
       const sheet = lib.maplibreStyleSheet();
       if (root && !root.adoptedStyleSheets.includes(sheet)) {
@@ -467,7 +512,9 @@ export class PbMap extends LitElement {
       map.getCanvasContainer().append(markers);
       this.markersEl = markers;
       this.mapInstance = map;
+      this.engine = new lib.ClusterEngine();
       map.on('move', this.onMove);
+      map.on('moveend', this.onMoveEnd);
       map.on('resize', this.onMove);
       map.on('error', this.onMapError);
       map.once('load', this.onMapLoad);
@@ -487,7 +534,15 @@ export class PbMap extends LitElement {
     this.frame = 0;
     this.markersEl?.removeEventListener('pointerdown', this.onPointerDown);
     this.markersEl = undefined;
+    this.engine?.destroy();
+    this.engine = undefined;
+    this.enginePoints = undefined;
+    this.framed = false;
+    this.drawing?.resolve();
+    this.drawing = undefined;
+    this.drawnItems = [];
     this.mapInstance?.off('move', this.onMove);
+    this.mapInstance?.off('moveend', this.onMoveEnd);
     this.mapInstance?.off('resize', this.onMove);
     this.mapInstance?.off('error', this.onMapError);
     this.mapInstance?.off('load', this.onMapLoad);
@@ -497,67 +552,149 @@ export class PbMap extends LitElement {
     this.items.clear();
   }
 
-  private fitToFeed(): void {
-    const map = this.mapInstance;
-    const programmes = this.feed?.programmes;
-    if (!map || !this.mapLoaded || !programmes?.length) return;
-    // Frame the main group (at zoom 2, the cluster holding three quarters of the programmes, if
-    // one does), so that a few far-away entries such as overseas ones do not shrink the rest.
-    const groups = this.clusters.getClusters([-180, -90, 180, 90], 2);
-    const main = groups.find((g) => g.kind === 'cluster' && g.count >= programmes.length * 0.75);
-    const framed = main?.kind === 'cluster' ? this.clusters.getLeaves(main.id) : programmes;
-    const [w, s, e, n] = boundsOf(framed.map((p) => p.coordinates));
-    const padding = Math.min(60, map.getContainer().clientWidth / 8);
-    map.fitBounds(
-      [
-        [w, s],
-        [e, n],
-      ],
-      { padding, maxZoom: 11, duration: 0 },
+  /**
+   * Asks the engine for the clusters of the current selection in the current view (newest
+   * first: see ClusterEngine), and draws them when they come. Frames the selection first after a
+   * new feed.
+   */
+  private requestClusters(): void {
+    const { engine, lib, mapInstance: map } = this;
+    const { feed, selection } = this.store.state;
+    if (!engine || !lib || !map || !this.mapLoaded || !feed || !selection) return;
+    if (this.enginePoints !== feed) {
+      engine.setPoints(lib.coordinatesOf(feed.programmes));
+      this.enginePoints = feed;
+      this.selectionSent = false;
+    }
+    const sent = this.selectionSent
+      ? undefined
+      : { indices: selection.indices, figures: selection.figures };
+    this.selectionSent = true;
+    this.drawing ??= deferred();
+    if (!this.framed) {
+      void this.frameSelection(engine, sent);
+      return;
+    }
+    engine.update(viewBox(map), sent).then(
+      (items) => {
+        if (items === undefined || engine !== this.engine || feed !== this.store.state.feed) return;
+        this.showItems(items);
+        if (engine.idle) {
+          this.drawing?.resolve();
+          this.drawing = undefined;
+        }
+      },
+      (error: unknown) => console.error('pb-map: clustering failed', error),
     );
   }
 
-  /** Recomputes the clusters in view and places their buttons; runs at most once a frame. */
-  private drawMarkers = (): void => {
-    this.frame = 0;
+  /**
+   * Frames the main group of the selection (at zoom 2, the cluster holding three quarters of the
+   * programmes, if one does), so that a few far-away entries such as overseas ones do not shrink
+   * the rest; then draws the clusters of that view.
+   */
+  private async frameSelection(
+    engine: ClusterEngine,
+    selection: { indices: Uint32Array; figures: Float64Array } | undefined,
+  ): Promise<void> {
+    const map = this.mapInstance;
+    const feed = this.store.state.feed;
+    if (!map || !feed) return;
+    try {
+      const groups = await engine.update({ bbox: [-180, -90, 180, 90], zoom: 2 }, selection);
+      if (!groups || engine !== this.engine || feed !== this.store.state.feed) return;
+      const total = groups.reduce((n, g) => n + (g.kind === 'cluster' ? g.count : 1), 0);
+      const main = groups.find((g) => g.kind === 'cluster' && g.count >= total * 0.75);
+      const indices =
+        main?.kind === 'cluster'
+          ? await engine.getLeaves(main.id)
+          : groups.flatMap((g) => (g.kind === 'point' ? [g.index] : []));
+      if (engine !== this.engine || feed !== this.store.state.feed || this.framed) return;
+      const framed = indices.length > 0 ? indices : Array.from(feed.programmes.keys());
+      const [w, s, e, n] = boundsOf(framed.map((i) => feed.programmes[i]!.coordinates));
+      const padding = Math.min(60, map.getContainer().clientWidth / 8);
+      this.framed = true;
+      map.fitBounds(
+        [
+          [w, s],
+          [e, n],
+        ],
+        { padding, maxZoom: 11, duration: 0 },
+      );
+      this.store.setView(viewOf(map), 'script');
+      this.requestClusters();
+      void this.settle();
+    } catch (error) {
+      console.error('pb-map: clustering failed', error);
+    }
+  }
+
+  /** Zooms to where a cluster splits, or lists its programmes when zooming cannot split it. */
+  private async expandCluster(
+    item: Extract<PointItem, { kind: 'cluster' }>,
+    key: string,
+  ): Promise<void> {
+    const engine = this.engine;
+    const feed = this.feed;
+    if (!engine || !feed) return;
+    try {
+      const zoom = await engine.expansionZoom(item.id);
+      if (zoom > MAX_CLUSTER_ZOOM) {
+        const leaves = await engine.getLeaves(item.id);
+        this.open({ kind: 'stack', programmes: leaves.map((i) => feed.programmes[i]!) }, key);
+      } else {
+        this.mapInstance?.easeTo(
+          { center: item.coordinates, zoom, duration: prefersReducedMotion() ? 0 : 450 },
+          { pbUser: true },
+        );
+      }
+    } catch {
+      // The cluster belonged to a selection that has just been replaced: nothing to expand.
+    }
+  }
+
+  /** Draws these items (the engine's answer) as buttons over the map. */
+  private showItems(items: PointItem[]): void {
+    this.drawnItems = items;
+    this.items.clear();
+    for (const item of items) this.items.set(itemKey(item), item);
+    this.placeMarkers();
+  }
+
+  /** Places the drawn items' buttons where their coordinates are now; cheap, once a frame. */
+  private placeMarkers(): void {
     const map = this.mapInstance;
     const container = this.markersEl;
+    const feed = this.feed;
     if (!container) return;
-    this.items.clear();
-    if (!map || !this.mapLoaded || !this.feed) {
+    if (!map || !this.mapLoaded || !feed) {
       render(nothing, container, { host: this });
       return;
     }
-    const bounds = map.getBounds();
-    const padLon = (bounds.getEast() - bounds.getWest()) * 0.1;
-    const padLat = (bounds.getNorth() - bounds.getSouth()) * 0.1;
-    // Longitudes are not clamped: supercluster answers a box across ±180 in the box's own frame.
-    const bbox: [number, number, number, number] = [
-      bounds.getWest() - padLon,
-      Math.max(-90, bounds.getSouth() - padLat),
-      bounds.getEast() + padLon,
-      Math.min(90, bounds.getNorth() + padLat),
-    ];
-    const list = this.clusters.getClusters(bbox, Math.floor(map.getZoom()));
-    for (const item of list) this.items.set(itemKey(item), item);
     const m = this.messages;
-    const currency = this.feed.currency;
+    const currency = feed.currency;
     const locale = this.locale;
-    const kind = this.feed.kind;
+    const kind = feed.kind;
     render(
-      html`${repeat(list, itemKey, (item) => {
+      html`${repeat(this.drawnItems, itemKey, (item) => {
         const point = map.project(item.coordinates);
         if (item.kind === 'cluster') {
-          const size = Math.round(Math.min(76, 26 + 7 * Math.log2(item.count)));
+          const size = Math.round(Math.min(80, 34 + 7 * Math.log2(item.count)));
           const budget =
             item.budgetCount > 0
               ? formatAmount(item.budget, { locale, currency, compact: true })
               : undefined;
+          // The name is the bubble's own text plus words only screen readers get, so that what
+          // is seen ("3", "77 M €") is part of what is heard ("3 programmes, 77 M € …").
+          const [count, noun, sum, rest] = labelParts(
+            m.clusterLabel(item.count, budget, kind, item.budgetCount),
+            formatCount(item.count, locale),
+            budget,
+          );
           return html`<button
             type="button"
             class="marker cluster"
             data-key=${itemKey(item)}
-            aria-label=${m.clusterLabel(item.count, budget, kind, item.budgetCount)}
             style=${styleMap({
               width: `${size}px`,
               height: `${size}px`,
@@ -565,15 +702,18 @@ export class PbMap extends LitElement {
             })}
             @click=${this.onMarkerClick}
           >
-            ${formatCount(item.count, locale)}
+            <span class="count">${count}</span><span class="sr-only">${noun}</span>${
+              sum ? html`<span class="sum">${sum}</span>` : nothing
+            }<span class="sr-only">${rest}</span>
           </button>`;
         }
+        const programme = feed.programmes[item.index]!;
         return html`<button
           type="button"
           class="marker programme"
           data-key=${itemKey(item)}
-          aria-label=${item.programme.name}
-          title=${item.programme.name}
+          aria-label=${programme.name}
+          title=${programme.name}
           style=${styleMap({ transform: `translate(${point.x - 8}px, ${point.y - 8}px)` })}
           @click=${this.onMarkerClick}
         ></button>`;
@@ -581,7 +721,7 @@ export class PbMap extends LitElement {
       container,
       { host: this },
     );
-  };
+  }
 
   private open(opened: Opened, returnKey?: string): void {
     this.opened = opened;
@@ -790,8 +930,52 @@ export function boundsOf(points: readonly [number, number][]): [number, number, 
   return [w, s, e, n];
 }
 
-function itemKey(item: ClusterItem): string {
+function itemKey(item: PointItem): string {
   return item.kind === 'cluster' ? `c${item.id}` : `p${item.index}`;
+}
+
+/**
+ * A cluster's accessible name cut around what its bubble shows: `[count, words, amount, words]`,
+ * e.g. `["3", " programmes, ", "77 M €", " (budget connu pour 2)"]`. When the name does not start
+ * with the count or lacks the amount, the words carry the whole name and nothing is shown twice.
+ */
+function labelParts(
+  label: string,
+  count: string,
+  amount: string | undefined,
+): [string, string, string, string] {
+  if (!label.startsWith(count)) return ['', label, '', ''];
+  const at = amount ? label.indexOf(amount, count.length) : -1;
+  if (!amount || at < 0) return [count, label.slice(count.length), '', ''];
+  return [count, label.slice(count.length, at), amount, label.slice(at + amount.length)];
+}
+
+/** The view of a map as the store keeps it. */
+function viewOf(map: MapLibreMap): MapView {
+  const b = map.getBounds();
+  const c = map.getCenter();
+  return {
+    center: [c.lng, c.lat],
+    zoom: map.getZoom(),
+    bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+  };
+}
+
+/** The box to cluster for a map's view: the view and a tenth more on each side. */
+function viewBox(map: MapLibreMap): { bbox: [number, number, number, number]; zoom: number } {
+  const bounds = map.getBounds();
+  const padLon = (bounds.getEast() - bounds.getWest()) * 0.1;
+  const padLat = (bounds.getNorth() - bounds.getSouth()) * 0.1;
+  // Longitudes are not clamped: supercluster answers a box across ±180 in the box's own frame.
+  return {
+    bbox: [
+      bounds.getWest() - padLon,
+      Math.max(-90, bounds.getSouth() - padLat),
+      bounds.getEast() + padLon,
+      Math.min(90, bounds.getNorth() + padLat),
+    ],
+    zoom: Math.floor(map.getZoom()),
+  };
 }
 
 function prefersReducedMotion(): boolean {

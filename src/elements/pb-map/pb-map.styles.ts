@@ -62,6 +62,29 @@ export const styles = css`
     border: 2px solid var(--pb-map-surface);
     box-shadow: 0 0 0 1px var(--pb-map-cluster);
   }
+  .marker.cluster {
+    display: flex;
+    flex-direction: column;
+    justify-content: center;
+    align-items: center;
+    gap: 1px;
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+  .marker .sum {
+    font-size: 9.5px;
+    font-weight: 500;
+    white-space: nowrap;
+  }
   .marker.programme {
     width: 16px;
     height: 16px;
