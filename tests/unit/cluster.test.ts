@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ProgrammeClusters, type ClusterItem } from '../../src/core/cluster.js';
+import {
+  PointClusters,
+  ProgrammeClusters,
+  coordinatesOf,
+  type ClusterItem,
+} from '../../src/core/cluster.js';
 import type { Programme } from '../../src/core/feed/model.js';
 
 function programme(id: string, coordinates: [number, number], budget?: number): Programme {
@@ -184,5 +189,75 @@ describe('ProgrammeClusters', () => {
       { id: 'mata-utu', budget: 20_000 },
       { id: 'suva', budget: undefined },
     ]);
+  });
+});
+
+describe('ProgrammeClusters under a filter', () => {
+  it('clusters only the selected programmes and sums the figures the filter gives them', () => {
+    // Paris and Rennes kept, with figures of an earlier edition than their latest.
+    const clusters = new ProgrammeClusters().load(programmes, {
+      indices: Uint32Array.of(0, 2, 3),
+      figures: Float64Array.of(1_000_000, 17_700_000, NaN),
+    });
+    expect(summary(clusters, clusters.getClusters(world, 3))).toEqual([
+      {
+        leaves: ['rennes', 'paris', 'paris-centre'],
+        count: 3,
+        budget: 18_700_000,
+        budgetCount: 2,
+        expansionZoom: 4,
+        stack: false,
+      },
+    ]);
+    expect(summary(clusters, clusters.getClusters([-5, 40, 10, 52], 4))).toEqual([
+      { id: 'rennes', budget: 1_000_000 },
+      {
+        leaves: ['paris', 'paris-centre'],
+        count: 2,
+        budget: 17_700_000,
+        budgetCount: 1,
+        expansionZoom: 17,
+        stack: true,
+      },
+    ]);
+  });
+
+  it('draws nothing for an empty selection', () => {
+    const clusters = new ProgrammeClusters().load(programmes, {
+      indices: new Uint32Array(0),
+      figures: new Float64Array(0),
+    });
+    expect(clusters.getClusters(world, 3)).toEqual([]);
+  });
+});
+
+describe('PointClusters', () => {
+  const coords = coordinatesOf(programmes);
+
+  it('forgets the clusters of a previous selection: their ids are refused', () => {
+    const points = new PointClusters();
+    points.setPoints(coords);
+    points.select(Uint32Array.of(0, 1, 2, 3), Float64Array.of(1, 2, 3, NaN));
+    const [cluster] = points.getClusters(world, 3);
+    if (cluster?.kind !== 'cluster') throw new Error('expected a cluster');
+    expect(points.getLeaves(cluster.id).sort()).toEqual([0, 1, 2, 3]);
+    points.select(Uint32Array.of(0, 1), Float64Array.of(1, 2));
+    expect(() => points.getLeaves(cluster.id)).toThrow('No cluster with the specified id.');
+    expect(points.size).toBe(2);
+  });
+
+  it('answers any zoom, above maxZoom with every point alone', () => {
+    const points = new PointClusters({ maxZoom: 5 });
+    points.setPoints(coords);
+    points.select(Uint32Array.of(0, 1), Float64Array.of(1, 2));
+    expect(points.getClusters(world, 5).map((i) => i.kind)).toEqual(['cluster']);
+    expect(points.getClusters(world, 6).map((i) => i.kind)).toEqual(['point', 'point']);
+    expect(points.getClusters(world, 22).map((i) => i.kind)).toEqual(['point', 'point']);
+  });
+
+  it('refuses an index outside the points', () => {
+    const points = new PointClusters();
+    points.setPoints(coords);
+    expect(() => points.select(Uint32Array.of(6), Float64Array.of(1))).toThrow(RangeError);
   });
 });
