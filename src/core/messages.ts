@@ -96,6 +96,21 @@ export interface Messages {
   stackTitle: (n: number, kind: EntryKind) => string;
   /** Label of the button that closes a card or a list. */
   close: string;
+  /** Title of the legend. */
+  legendTitle: string;
+  /** What a bubble means, in words (not by colour). */
+  legendClusters: (kind: EntryKind) => string;
+  /** What a lone marker means. */
+  legendSingle: (kind: EntryKind) => string;
+  /**
+   * Which budget an amount is, under the filter: `years` the filter's years ("2018–2024"),
+   * `range` its budget range ("100 k € – 5 M €"), each undefined when not constrained.
+   */
+  legendFigure: (
+    years: string | undefined,
+    range: string | undefined,
+    perInhabitant: boolean,
+  ) => string;
 
   // The card of one programme
   place: string;
@@ -127,6 +142,10 @@ export interface Messages {
   notStated: string;
   /** Text of the link to the programme's own site. */
   website: string;
+  /** Label of the budget a programme shows under the filter (summed in clusters). */
+  filteredBudget: string;
+  /** Said of an edition the filter does not keep. */
+  outsideFilter: string;
 }
 
 type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
@@ -227,6 +246,17 @@ function french(locale: string): Messages {
           : `${entries(n, kind)}, ${amount}`,
     stackTitle: (n, kind) => `${entries(n, kind)} à cet endroit`,
     close: 'Fermer',
+    legendTitle: 'Légende',
+    legendClusters: (kind) =>
+      `Une bulle regroupe des ${kind === 'projects' ? 'projets' : 'programmes'} proches : leur nombre, et en dessous la somme de leurs budgets. Plus elle en compte, plus elle est grande ; l’activer zoome jusqu’à ce qu’elle se divise.`,
+    legendSingle: (kind) =>
+      `Un petit disque cerclé de blanc est un ${kind === 'projects' ? 'projet' : 'programme'} seul : l’activer ouvre sa fiche.`,
+    legendFigure: (years, range, perInhabitant) =>
+      `Montants : budget de la dernière édition${years ? ` en ${years}` : ''}${
+        range
+          ? `, parmi celles dont le budget${perInhabitant ? ' par habitant' : ''} est entre ${range}`
+          : ''
+      }.`,
     place: 'Lieu',
     level: 'Type de collectivité',
     levelName: (level) => levels[level],
@@ -244,6 +274,8 @@ function french(locale: string): Messages {
     category: 'Catégorie',
     notStated: 'Non communiqué',
     website: 'Site du programme',
+    filteredBudget: 'Budget retenu par le filtre',
+    outsideFilter: 'hors filtre',
   };
 }
 
@@ -328,6 +360,17 @@ function english(locale: string): Messages {
           : `${entries(n, kind)}, ${amount}`,
     stackTitle: (n, kind) => `${entries(n, kind)} at this place`,
     close: 'Close',
+    legendTitle: 'Legend',
+    legendClusters: (kind) =>
+      `A bubble groups ${kind} close to each other: how many, and below, the sum of their budgets. The more it holds, the larger it is; activating it zooms in until it splits.`,
+    legendSingle: (kind) =>
+      `A small disc ringed in white is a single ${kind === 'projects' ? 'project' : 'programme'}: activating it opens its card.`,
+    legendFigure: (years, range, perInhabitant) =>
+      `Amounts: budget of the latest edition${years ? ` in ${years}` : ''}${
+        range
+          ? `, among those whose budget${perInhabitant ? ' per inhabitant' : ''} is within ${range}`
+          : ''
+      }.`,
     place: 'Place',
     level: 'Type of authority',
     levelName: (level) => levels[level],
@@ -345,6 +388,8 @@ function english(locale: string): Messages {
     category: 'Category',
     notStated: 'Not stated',
     website: 'Programme website',
+    filteredBudget: 'Budget under the filter',
+    outsideFilter: 'outside the filter',
   };
 }
 

@@ -9,6 +9,7 @@ import type { Feed, FeedErrorCode, FeedProblem, Programme } from '../../core/fee
 import { programmeFigures } from '../../core/figures.js';
 import {
   filterToAttributes,
+  matchingYears,
   parseFilterAttributes,
   type Filter,
   type FilterAttributes,
@@ -24,6 +25,7 @@ import {
 import { formatAmount, formatCount, formatYears } from '../../core/format.js';
 import { messagesFor, type Messages } from '../../core/messages.js';
 import { pbEvent } from './pb-map.events.js';
+import { readUrlState, urlStateKey, writeUrlState, type UrlState } from './url-state.js';
 import { styles } from './pb-map.styles.js';
 
 type MapChunk = typeof import('../../map/maplibre.js');
@@ -86,6 +88,10 @@ export class PbMap extends LitElement {
 
   // Fields: what the element owns and must release on disconnect.
   private unsubscribeStore?: () => void;
+  /** From the URL, waiting for the map (view) or the feed (open programme). */
+  private urlView?: UrlState['view'];
+  private urlOpen?: string;
+  private listeningToHash = false;
   private writingAttributes = false;
   private lib?: MapChunk;
   private engine?: ClusterEngine;
@@ -147,6 +153,13 @@ export class PbMap extends LitElement {
   @property({ reflect: true }) q?: string;
 
   /**
+   * Keeps the filter, the view and the open programme in the page's URL hash, so that a link
+   * reopens the same view. The map owns one `&`-separated segment of the hash, `pb` (or `pb-<id>`
+   * when it has an id), and leaves the rest of the hash alone. Off by default.
+   */
+  @property({ type: Boolean, reflect: true, attribute: 'url-state' }) urlState = false;
+
+  /**
    * The filter in force (see docs/filters.md). Setting it changes the view at once and updates
    * the filter attributes; it fires no event (events are for what a person does).
    */
@@ -182,6 +195,7 @@ export class PbMap extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.unsubscribeStore ??= this.store.subscribe(this.onStore);
+    if (this.hasUpdated && this.urlState) this.requestUpdate(); // listen to the hash again
     if (typeof IntersectionObserver === 'function') {
       this.visibility = new IntersectionObserver(this.onVisibility, { rootMargin: '200px' });
       this.visibility.observe(this);
@@ -195,6 +209,7 @@ export class PbMap extends LitElement {
     super.disconnectedCallback();
     this.unsubscribeStore?.();
     this.unsubscribeStore = undefined;
+    this.listenToHash(false);
     this.visibility?.disconnect();
     this.visibility = undefined;
     if (this.status === 'loading') {
@@ -205,7 +220,13 @@ export class PbMap extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.writingAttributes && FILTER_PROPS.some((name) => changed.has(name))) {
+    // The URL's state, when it has one for this map, wins over the filter attributes.
+    let fromUrl = false;
+    if (changed.has('urlState') || (this.urlState && this.isConnected && !this.listeningToHash)) {
+      this.listenToHash(this.urlState && this.isConnected);
+      if (this.urlState) fromUrl = this.readUrl('script');
+    }
+    if (!fromUrl && !this.writingAttributes && FILTER_PROPS.some((name) => changed.has(name))) {
       const { filter, problems } = parseFilterAttributes(this.filterAttributes());
       for (const problem of problems) console.warn(`<pb-map>: ${problem}`);
       this.store.setFilter(filter, 'script');
@@ -220,6 +241,10 @@ export class PbMap extends LitElement {
 
   // Handlers
 
+  private onHashChange = (): void => {
+    this.readUrl('user');
+  };
+
   private onStore = (
     state: StoreState,
     changes: ReadonlySet<StoreChange>,
@@ -231,6 +256,7 @@ export class PbMap extends LitElement {
     }
     if (!changes.has('filter')) return;
     this.writeAttributes(state.filter);
+    this.writeUrl();
     if (origin === 'user' && state.selection) {
       this.dispatchEvent(
         pbEvent('pb-filter-change', {
@@ -267,6 +293,7 @@ export class PbMap extends LitElement {
     const view = viewOf(map);
     const user = event.originalEvent !== undefined || event.pbUser === true;
     this.store.setView(view, user ? 'user' : 'script');
+    this.writeUrl();
     if (user) {
       this.dispatchEvent(
         pbEvent('pb-view-change', { ...view, inView: this.store.state.inView?.length ?? 0 }),
@@ -355,6 +382,7 @@ export class PbMap extends LitElement {
   closeCard(): void {
     if (!this.opened) return;
     this.opened = undefined;
+    this.writeUrl();
     const key = this.returnFocusKey;
     this.returnFocusKey = undefined;
     void this.updateComplete.then(() => {
@@ -390,6 +418,48 @@ export class PbMap extends LitElement {
     this.country = a.country;
     this.q = a.q;
     void this.updateComplete.then(() => (this.writingAttributes = false));
+  }
+
+  // URL state
+
+  private listenToHash(on: boolean): void {
+    if (on === this.listeningToHash) return;
+    this.listeningToHash = on;
+    if (on) window.addEventListener('hashchange', this.onHashChange);
+    else window.removeEventListener('hashchange', this.onHashChange);
+  }
+
+  /** Applies the state in the URL's hash, if it holds one for this map. */
+  private readUrl(origin: ChangeOrigin): boolean {
+    const state = readUrlState(location.hash, urlStateKey(this.id));
+    if (!state) return false;
+    const { filter, problems } = parseFilterAttributes(state.filter);
+    for (const problem of problems) console.warn(`<pb-map> url-state: ${problem}`);
+    if (JSON.stringify(filter) !== JSON.stringify(this.store.state.filter)) {
+      this.store.setFilter(filter, origin);
+    }
+    const map = this.mapInstance;
+    if (state.view && map && this.framed) map.jumpTo(state.view);
+    else this.urlView = state.view;
+    if (state.open && this.feed && this.framed) this.select(state.open);
+    else this.urlOpen = state.open;
+    return true;
+  }
+
+  /** Writes the filter, view and open programme into the URL's hash (without a history entry). */
+  private writeUrl(): void {
+    if (!this.urlState || !this.isConnected) return;
+    const map = this.mapInstance;
+    const view =
+      map && this.framed ? { center: viewOf(map).center, zoom: map.getZoom() } : this.urlView;
+    const open = this.opened?.kind === 'programme' ? this.opened.programme.id : this.urlOpen;
+    const state: UrlState = { filter: filterToAttributes(this.store.state.filter) };
+    if (view) state.view = view;
+    if (open) state.open = open;
+    const hash = writeUrlState(location.hash, urlStateKey(this.id), state);
+    if (hash === location.hash.replace(/^#/, '')) return;
+    const url = `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
+    history.replaceState(history.state, '', url);
   }
 
   // Feed
@@ -614,13 +684,22 @@ export class PbMap extends LitElement {
       const [w, s, e, n] = boundsOf(framed.map((i) => feed.programmes[i]!.coordinates));
       const padding = Math.min(60, map.getContainer().clientWidth / 8);
       this.framed = true;
-      map.fitBounds(
-        [
-          [w, s],
-          [e, n],
-        ],
-        { padding, maxZoom: 11, duration: 0 },
-      );
+      if (this.urlView) {
+        map.jumpTo(this.urlView);
+        this.urlView = undefined;
+      } else {
+        map.fitBounds(
+          [
+            [w, s],
+            [e, n],
+          ],
+          { padding, maxZoom: 11, duration: 0 },
+        );
+      }
+      if (this.urlOpen) {
+        this.select(this.urlOpen);
+        this.urlOpen = undefined;
+      }
       this.store.setView(viewOf(map), 'script');
       this.requestClusters();
       void this.settle();
@@ -723,9 +802,28 @@ export class PbMap extends LitElement {
     );
   }
 
+  /**
+   * When the filter constrains years or budgets: the editions of `p` it keeps, and the figure it
+   * gives `p` (see docs/filters.md) with that edition's year. Undefined otherwise.
+   */
+  private underFilter(
+    p: Programme,
+  ): { years: Set<number>; figure?: number; year?: number } | undefined {
+    const { feed, index, filter } = this.store.state;
+    if (!feed || !index || (!filter.years && !filter.budget)) return undefined;
+    const i = feed.programmes.indexOf(p);
+    if (i < 0) return undefined;
+    const years = new Set(matchingYears(index, i, filter));
+    const edition = [...p.editions]
+      .reverse()
+      .find((e) => years.has(e.year) && e.budget !== undefined);
+    return edition ? { years, figure: edition.budget, year: edition.year } : { years };
+  }
+
   private open(opened: Opened, returnKey?: string): void {
     this.opened = opened;
     this.returnFocusKey = returnKey;
+    this.writeUrl();
     if (opened.kind === 'programme') {
       this.dispatchEvent(pbEvent('pb-select', { programme: opened.programme }));
     }
@@ -747,7 +845,7 @@ export class PbMap extends LitElement {
     const m = this.messages;
     return html`<div class="base" part="base">
       <div class="map" part="map"></div>
-      ${this.renderStatus(m)} ${this.renderNote(m)} ${this.renderCard(m)}
+      ${this.renderLegend(m)} ${this.renderStatus(m)} ${this.renderNote(m)} ${this.renderCard(m)}
     </div>`;
   }
 
@@ -782,6 +880,25 @@ export class PbMap extends LitElement {
       </div>`;
     }
     return nothing;
+  }
+
+  private renderLegend(m: Messages): TemplateResult | typeof nothing {
+    const feed = this.feed;
+    if (this.status !== 'loaded' || !feed) return nothing;
+    const { years, budget, budgetPer } = this.store.state.filter;
+    const locale = this.locale;
+    const perInhabitant = budgetPer === 'inhabitant';
+    const amount = (v: number) =>
+      formatAmount(v, { locale, currency: feed.currency, compact: !perInhabitant });
+    const range = budget
+      ? `${amount(budget[0])} – ${budget[1] === Infinity ? '∞' : amount(budget[1])}`
+      : undefined;
+    return html`<details class="legend" part="legend">
+      <summary>${m.legendTitle}</summary>
+      <p><span class="key cluster" aria-hidden="true"></span>${m.legendClusters(feed.kind)}</p>
+      <p><span class="key programme" aria-hidden="true"></span>${m.legendSingle(feed.kind)}</p>
+      <p>${m.legendFigure(years && yearSpan(years), range, perInhabitant)}</p>
+    </details>`;
   }
 
   private renderNote(m: Messages): TemplateResult | typeof nothing {
@@ -836,6 +953,7 @@ export class PbMap extends LitElement {
     const currency = this.feed?.currency ?? 'EUR';
     const figures = programmeFigures(p);
     const amount = (value: number) => formatAmount(value, { locale, currency });
+    const underFilter = this.underFilter(p);
     const link = p.url && /^https?:\/\//i.test(p.url) ? p.url : undefined;
     return html`<h2 tabindex="-1" id="card-title">${p.name}</h2>
       <dl>
@@ -873,6 +991,12 @@ export class PbMap extends LitElement {
             : nothing
         }
         ${
+          underFilter?.figure !== undefined
+            ? html`<dt>${m.filteredBudget}</dt>
+                <dd>${amount(underFilter.figure)} (${underFilter.year})</dd>`
+            : nothing
+        }
+        ${
           p.status
             ? html`<dt>${m.status}</dt>
                 <dd>${p.status}</dd>`
@@ -900,8 +1024,16 @@ export class PbMap extends LitElement {
               <tbody>
                 ${p.editions.map(
                   (e) =>
-                    html`<tr>
-                      <th scope="row">${e.year}</th>
+                    html`<tr
+                      class=${underFilter && !underFilter.years.has(e.year) ? 'outside' : ''}
+                    >
+                      <th scope="row">
+                        ${e.year}${
+                          underFilter && !underFilter.years.has(e.year)
+                            ? html`<span class="sr-only"> (${m.outsideFilter})</span>`
+                            : nothing
+                        }
+                      </th>
                       <td class="amount">${e.budget !== undefined ? amount(e.budget) : '—'}</td>
                     </tr>`,
                 )}
@@ -948,6 +1080,11 @@ function labelParts(
   const at = amount ? label.indexOf(amount, count.length) : -1;
   if (!amount || at < 0) return [count, label.slice(count.length), '', ''];
   return [count, label.slice(count.length, at), amount, label.slice(at + amount.length)];
+}
+
+/** A filter's year range as read: "2020", "2018–2024". */
+function yearSpan([from, to]: [number, number]): string {
+  return from === to ? String(from) : `${from}\u2013${to}`;
 }
 
 /** The view of a map as the store keeps it. */

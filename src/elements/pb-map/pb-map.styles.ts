@@ -249,6 +249,49 @@ export const styles = css`
   .card a {
     color: var(--pb-map-accent);
   }
+  .card tr.outside {
+    color: var(--pb-map-muted);
+  }
+  .legend {
+    position: absolute;
+    left: 8px;
+    top: 8px;
+    max-width: min(20rem, calc(100% - 70px));
+    font-size: 12px;
+    background: var(--pb-map-surface);
+    color: var(--pb-map-text);
+    border-radius: var(--pb-map-radius);
+    padding: 0.25rem 0.5rem;
+    box-shadow: 0 1px 4px rgb(0 0 0 / 0.2);
+  }
+  .legend summary {
+    cursor: pointer;
+  }
+  .legend p {
+    margin: 0.35rem 0;
+    display: flex;
+    gap: 0.5rem;
+    align-items: flex-start;
+  }
+  .legend .key {
+    flex: none;
+    border-radius: 50%;
+    box-sizing: border-box;
+    border: 2px solid var(--pb-map-surface);
+  }
+  .legend .key.cluster {
+    width: 22px;
+    height: 22px;
+    background: var(--pb-map-cluster);
+    box-shadow: 0 0 0 1px var(--pb-map-cluster);
+  }
+  .legend .key.programme {
+    width: 14px;
+    height: 14px;
+    margin: 4px;
+    background: var(--pb-map-programme);
+    box-shadow: 0 0 0 1px var(--pb-map-programme);
+  }
   .card .description {
     white-space: pre-line;
   }
