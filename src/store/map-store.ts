@@ -66,7 +66,7 @@ export type StoreListener = (
  * map.store.setFilter({ years: [2018, 2024] }, 'user');
  */
 export class MapStore {
-  private current: StoreState = { filter: {} };
+  private current: StoreState = stateOf({ filter: {} });
   private listeners = new Set<StoreListener>();
 
   /** The current state; a new object after each change. */
@@ -86,42 +86,27 @@ export class MapStore {
 
   /** A new feed (or none): indexes it and applies the current filter to it. */
   setFeed(feed: Feed | undefined): void {
+    const { filter, view } = this.current;
     if (!feed) {
-      this.commit(
-        { filter: this.current.filter, view: this.current.view },
-        ['feed', 'selection'],
-        'script',
-      );
+      this.commit(stateOf({ filter, view }), ['feed', 'selection'], 'script');
       return;
     }
     const index = indexProgrammes(feed.programmes);
-    const selection = applyFilter(index, this.current.filter);
-    this.commit(
-      {
-        ...this.current,
-        feed,
-        index,
-        selection,
-        inView: this.inViewOf(feed, selection, this.current.view),
-      },
-      ['feed', 'selection'],
-      'script',
-    );
+    const selection = applyFilter(index, filter);
+    this.commit(stateOf({ feed, index, filter, selection, view }), ['feed', 'selection'], 'script');
   }
 
   /** Replaces the filter (a whole filter, not a patch) and recomputes the selection. */
   setFilter(filter: Filter, origin: ChangeOrigin = 'script'): void {
     const { feed, index, view } = this.current;
     const selection = index ? applyFilter(index, filter) : undefined;
-    const inView = feed && selection ? this.inViewOf(feed, selection, view) : undefined;
-    this.commit({ ...this.current, filter, selection, inView }, ['filter', 'selection'], origin);
+    this.commit(stateOf({ feed, index, filter, selection, view }), ['filter', 'selection'], origin);
   }
 
   /** The map moved (called by `<pb-map>`). */
   setView(view: MapView, origin: ChangeOrigin = 'script'): void {
-    const { feed, selection } = this.current;
-    const inView = feed && selection ? this.inViewOf(feed, selection, view) : undefined;
-    this.commit({ ...this.current, view, inView }, ['view'], origin);
+    const { feed, index, filter, selection } = this.current;
+    this.commit(stateOf({ feed, index, filter, selection, view }), ['view'], origin);
   }
 
   private commit(next: StoreState, changes: StoreChange[], origin: ChangeOrigin): void {
@@ -129,15 +114,30 @@ export class MapStore {
     const set = new Set(changes);
     for (const listener of [...this.listeners]) listener(next, set, origin);
   }
+}
 
-  private inViewOf(
-    feed: Feed,
-    selection: Selection,
-    view: MapView | undefined,
-  ): Uint32Array | undefined {
-    if (!view) return undefined;
-    return programmesInBounds(feed, selection.indices, view.bounds);
-  }
+/**
+ * A state whose `inView` is worked out the first time it is read: a filter change on 100,000
+ * programmes does not pay for it unless something (a list following the view) asks.
+ */
+function stateOf(fields: Omit<StoreState, 'inView'>): StoreState {
+  let inView: Uint32Array | undefined;
+  let known = false;
+  const state = { ...fields } as StoreState;
+  Object.defineProperty(state, 'inView', {
+    enumerable: true,
+    get(): Uint32Array | undefined {
+      if (!known) {
+        known = true;
+        const { feed, selection, view } = fields;
+        if (feed && selection && view) {
+          inView = programmesInBounds(feed, selection.indices, view.bounds);
+        }
+      }
+      return inView;
+    },
+  });
+  return state;
 }
 
 /**
