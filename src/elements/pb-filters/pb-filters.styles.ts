@@ -1,0 +1,329 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --pb-map-font: inherit;
+    --pb-map-accent: #000091;
+    --pb-map-accent-text: #ffffff;
+    --pb-map-surface: #ffffff;
+    --pb-map-text: #161616;
+    --pb-map-muted: #555555;
+    --pb-map-focus: #0a76f6;
+    --pb-map-radius: 6px;
+    --pb-filters-track: #d0d0d8;
+    --pb-filters-bar: #c5c5dd;
+    display: block;
+    max-width: 100%;
+    font-family: var(--pb-map-font);
+    font-size: 14px;
+    line-height: 1.35;
+    color: var(--pb-map-text);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  * {
+    box-sizing: border-box;
+  }
+  form {
+    margin: 0;
+    padding: 12px;
+    background: var(--pb-map-surface);
+    color: var(--pb-map-text);
+    border-radius: var(--pb-map-radius);
+  }
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+  legend {
+    padding: 0;
+    font-weight: 600;
+  }
+  .outer > legend {
+    font-size: 1.1em;
+  }
+  .note,
+  .summary {
+    margin: 4px 0 8px;
+  }
+  .summary {
+    font-weight: 600;
+  }
+  .group {
+    margin-top: 14px;
+  }
+  /* The legend on the left, the values in force on the right of the same line. */
+  legend.head {
+    float: left;
+    margin-right: 8px;
+  }
+  .values {
+    margin: 0;
+    text-align: right;
+    font-variant-numeric: tabular-nums;
+  }
+  .values + * {
+    clear: both;
+  }
+  .leaves,
+  .aside,
+  .note {
+    margin: 4px 0 0;
+    color: var(--pb-map-muted);
+    font-size: 0.93em;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  /* The histogram under the year slider. */
+  .histogram {
+    display: flex;
+    align-items: flex-end;
+    gap: 1px;
+    height: 36px;
+    margin: 6px 9px 0;
+  }
+  .bar {
+    flex: 1 1 0;
+    min-height: 1px;
+    background: var(--pb-filters-bar);
+  }
+  .bar.in {
+    background: var(--pb-map-accent);
+  }
+
+  /* Two range inputs over one track: only the thumbs take the pointer. */
+  .range {
+    position: relative;
+    height: 28px;
+  }
+  .track {
+    position: absolute;
+    left: 9px;
+    right: 9px;
+    top: 12px;
+    height: 4px;
+    border-radius: 2px;
+    background: var(--pb-filters-track);
+  }
+  .fill {
+    position: absolute;
+    top: 0;
+    bottom: 0;
+    background: var(--pb-map-accent);
+  }
+  .range input {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 28px;
+    margin: 0;
+    padding: 0;
+    background: transparent;
+    -webkit-appearance: none;
+    appearance: none;
+    pointer-events: none;
+    forced-color-adjust: none;
+  }
+  .range input.above {
+    z-index: 1;
+  }
+  .range input::-webkit-slider-runnable-track {
+    height: 28px;
+    background: transparent;
+  }
+  .range input::-moz-range-track {
+    background: transparent;
+  }
+  .range input::-webkit-slider-thumb {
+    -webkit-appearance: none;
+    appearance: none;
+    pointer-events: auto;
+    width: 18px;
+    height: 18px;
+    margin-top: 5px;
+    border-radius: 50%;
+    border: 2px solid var(--pb-map-surface);
+    background: var(--pb-map-accent);
+    box-shadow: 0 0 0 1px var(--pb-map-accent);
+    cursor: grab;
+  }
+  .range input::-moz-range-thumb {
+    pointer-events: auto;
+    width: 14px;
+    height: 14px;
+    border-radius: 50%;
+    border: 2px solid var(--pb-map-surface);
+    background: var(--pb-map-accent);
+    box-shadow: 0 0 0 1px var(--pb-map-accent);
+    cursor: grab;
+  }
+  .range input:focus-visible {
+    outline: none;
+  }
+  .range input:focus-visible::-webkit-slider-thumb {
+    outline: 3px solid var(--pb-map-focus);
+    outline-offset: 2px;
+  }
+  .range input:focus-visible::-moz-range-thumb {
+    outline: 3px solid var(--pb-map-focus);
+    outline-offset: 2px;
+  }
+  .range input:disabled::-webkit-slider-thumb {
+    background: var(--pb-filters-track);
+    box-shadow: none;
+    cursor: default;
+  }
+
+  /* Total / per inhabitant: two radio buttons drawn as a switch. */
+  .switch {
+    display: flex;
+    margin: 6px 0 4px;
+  }
+  .switch label {
+    flex: 1 1 0;
+    position: relative;
+    text-align: center;
+    padding: 4px 6px;
+    border: 1px solid var(--pb-map-accent);
+    cursor: pointer;
+  }
+  .switch label:first-of-type {
+    border-radius: var(--pb-map-radius) 0 0 var(--pb-map-radius);
+  }
+  .switch label:last-of-type {
+    border-radius: 0 var(--pb-map-radius) var(--pb-map-radius) 0;
+    border-left: 0;
+  }
+  .switch input {
+    position: absolute;
+    opacity: 0;
+    inset: 0;
+    margin: 0;
+    width: 100%;
+    height: 100%;
+    cursor: pointer;
+  }
+  .switch label:has(input:checked) {
+    background: var(--pb-map-accent);
+    color: var(--pb-map-accent-text);
+  }
+  .switch label:has(input:focus-visible) {
+    outline: 3px solid var(--pb-map-focus);
+    outline-offset: 2px;
+    z-index: 1;
+  }
+
+  .checks {
+    display: grid;
+    gap: 2px;
+    margin-top: 4px;
+  }
+  .checks label {
+    display: flex;
+    align-items: center;
+    gap: 6px;
+  }
+  .checks input {
+    margin: 0;
+    width: 16px;
+    height: 16px;
+    accent-color: var(--pb-map-accent);
+  }
+
+  label.block {
+    display: block;
+    font-weight: 600;
+    margin-bottom: 2px;
+  }
+  select,
+  input[type='search'],
+  button {
+    font: inherit;
+    color: inherit;
+  }
+  select,
+  input[type='search'] {
+    display: block;
+    width: 100%;
+    min-height: 32px;
+    padding: 4px 6px;
+    border: 1px solid var(--pb-map-muted);
+    border-radius: var(--pb-map-radius);
+    background: var(--pb-map-surface);
+  }
+  .reset {
+    margin-top: 16px;
+    min-height: 32px;
+    padding: 4px 12px;
+    border: 1px solid var(--pb-map-accent);
+    border-radius: var(--pb-map-radius);
+    background: var(--pb-map-surface);
+    color: var(--pb-map-accent);
+    cursor: pointer;
+  }
+  .reset:hover:not(:disabled) {
+    background: var(--pb-map-accent);
+    color: var(--pb-map-accent-text);
+  }
+  select:focus-visible,
+  input[type='search']:focus-visible,
+  .checks input:focus-visible,
+  button:focus-visible {
+    outline: 3px solid var(--pb-map-focus);
+    outline-offset: 2px;
+  }
+
+  @media (forced-colors: active) {
+    .track {
+      background: GrayText;
+    }
+    .fill,
+    .bar.in {
+      background: Highlight;
+    }
+    .bar {
+      background: GrayText;
+    }
+    .range input::-webkit-slider-thumb {
+      background: ButtonText;
+      border-color: Canvas;
+      box-shadow: none;
+    }
+    .range input::-moz-range-thumb {
+      background: ButtonText;
+      border-color: Canvas;
+      box-shadow: none;
+    }
+    .range input:focus-visible::-webkit-slider-thumb {
+      outline-color: Highlight;
+    }
+    .range input:focus-visible::-moz-range-thumb {
+      outline-color: Highlight;
+    }
+    .range input:disabled::-webkit-slider-thumb {
+      background: GrayText;
+    }
+    .switch label {
+      border-color: ButtonText;
+    }
+    .switch label:has(input:checked) {
+      background: Highlight;
+      color: HighlightText;
+      forced-color-adjust: none;
+    }
+  }
+`;
