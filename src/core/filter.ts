@@ -71,8 +71,14 @@ export interface Selection {
     budgetKnown: number;
     /** Sum of the populations of the kept programmes that state one. */
     population: number;
-    /** Sum of the populations of the kept programmes with a known figure and a population: `budget / budgetPopulation` is a fair amount per inhabitant. */
+    /** Sum of the populations (above 0) of the kept programmes with a known figure. */
     budgetPopulation: number;
+    /**
+     * Sum of the known figures of the kept programmes that state a population above 0:
+     * `populationBudget / budgetPopulation` is the selection's amount per inhabitant (a programme
+     * whose budget or population is unknown weighs on neither side).
+     */
+    populationBudget: number;
   };
 }
 
@@ -181,6 +187,7 @@ export function applyFilter(index: FilterIndex, filter: Filter): Selection {
   let budgetKnown = 0;
   let populationSum = 0;
   let budgetPopulation = 0;
+  let populationBudget = 0;
 
   for (let i = 0; i < n; i++) {
     if (!passesProgramme(index, c, i)) continue;
@@ -219,7 +226,10 @@ export function applyFilter(index: FilterIndex, filter: Filter): Selection {
     if (figure === figure) {
       budget += figure;
       budgetKnown++;
-      if (pop === pop) budgetPopulation += pop;
+      if (pop > 0) {
+        budgetPopulation += pop;
+        populationBudget += figure;
+      }
     }
   }
 
@@ -233,6 +243,7 @@ export function applyFilter(index: FilterIndex, filter: Filter): Selection {
       budgetKnown,
       population: populationSum,
       budgetPopulation,
+      populationBudget,
     },
   };
 }

@@ -209,7 +209,8 @@ describe('applyFilter: totals', () => {
       budget: 4_000_000 + 0 + 1_000_000 + 2_500_000,
       budgetKnown: 4,
       population: 220_000 + 320_000 + 0,
-      budgetPopulation: 220_000 + 320_000 + 0,
+      budgetPopulation: 220_000 + 320_000,
+      populationBudget: 4_000_000 + 0,
     });
     expect(applyFilter(index, {}).totals).toStrictEqual({
       programmes: 5,
@@ -217,6 +218,7 @@ describe('applyFilter: totals', () => {
       budgetKnown: 4,
       population: 540_000,
       budgetPopulation: 540_000,
+      populationBudget: 4_000_000 + 0,
     });
   });
 
@@ -227,6 +229,7 @@ describe('applyFilter: totals', () => {
       budgetKnown: 0,
       population: 220_000,
       budgetPopulation: 0,
+      populationBudget: 0,
     });
   });
 

@@ -1,0 +1,170 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    /* Private aliases: a page may set the --pb-map-* tokens on the element or any ancestor. */
+    --_accent: var(--pb-map-accent, #000091);
+    --_accent-text: var(--pb-map-accent-text, #ffffff);
+    --_surface: var(--pb-map-surface, #ffffff);
+    --_text: var(--pb-map-text, #161616);
+    --_muted: var(--pb-map-muted, #555555);
+    --_focus: var(--pb-map-focus, #0a76f6);
+    --_border: var(--pb-list-border, #dddddd);
+    display: block;
+    min-width: 0;
+    font-family: var(--pb-map-font, inherit);
+    color: var(--_text);
+    background: var(--_surface);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em 1em;
+    align-items: center;
+    margin-bottom: 0.5em;
+  }
+  .controls label {
+    display: inline-flex;
+    gap: 0.4em;
+    align-items: center;
+    cursor: pointer;
+  }
+  .controls input {
+    accent-color: var(--_accent);
+    margin: 0;
+  }
+  .scroll {
+    /* The table scrolls inside its own box when the panel is narrow (or short). */
+    overflow: auto;
+    max-height: var(--pb-list-max-height, none);
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: 0.875em;
+    font-variant-numeric: tabular-nums;
+  }
+  caption {
+    text-align: start;
+    font-weight: 600;
+    padding: 0.25em 0;
+  }
+  th,
+  td {
+    padding: 0.35em 0.5em;
+    border-bottom: 1px solid var(--_border);
+    text-align: start;
+    vertical-align: top;
+  }
+  th {
+    white-space: nowrap;
+  }
+  .number {
+    text-align: end;
+    white-space: nowrap;
+  }
+  thead th {
+    position: sticky;
+    top: 0;
+    background: var(--_surface);
+    padding: 0;
+  }
+  .sort {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25em;
+    width: 100%;
+    margin: 0;
+    padding: 0.35em 0.5em;
+    border: 0;
+    background: none;
+    color: inherit;
+    font: inherit;
+    font-weight: 600;
+    text-align: inherit;
+    cursor: pointer;
+  }
+  .number .sort {
+    justify-content: flex-end;
+  }
+  .sort:hover {
+    text-decoration: underline;
+  }
+  .arrow {
+    display: inline-block;
+    width: 1em;
+    color: var(--_muted);
+  }
+  [aria-sort] .arrow {
+    color: var(--_accent);
+  }
+  .choose {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    font: inherit;
+    text-align: start;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .choose:hover {
+    text-decoration-thickness: 2px;
+  }
+  .unknown {
+    color: var(--_muted);
+  }
+  .none {
+    color: var(--_muted);
+    font-style: italic;
+  }
+  .footer {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em 1em;
+    align-items: center;
+    margin-top: 0.5em;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .more {
+    padding: 0.4em 0.9em;
+    border: 1px solid var(--_accent);
+    border-radius: var(--pb-map-radius, 6px);
+    background: var(--_accent);
+    color: var(--_accent-text);
+    font: inherit;
+    cursor: pointer;
+  }
+  button:focus-visible,
+  input:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .sort:focus-visible {
+    outline-offset: -3px;
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+  @media (forced-colors: active) {
+    .choose {
+      color: LinkText;
+    }
+    .more {
+      border-color: ButtonText;
+    }
+  }
+`;

@@ -1,0 +1,59 @@
+/**
+ * The words of `<pb-summary>`, in French (the default) and English. Each catalogue is typed as
+ * {@link SummaryMessages}, so a string missing from one is a compile error. The language is the
+ * one `messagesFor` resolves from the nearest `lang`; counts reuse its plural rules.
+ */
+import { formatCount } from '../../core/format.js';
+import { messagesFor, type EntryKind, type Lang, type Messages } from '../../core/messages.js';
+
+/** One language's strings for the summary. */
+export interface SummaryMessages {
+  /** "3,1 M habitants": `amount` is `n` already formatted (compact). */
+  inhabitants: (n: number, amount: string) => string;
+  /** After a partial budget sum: "budget connu pour 150". */
+  budgetKnownFor: (n: number) => string;
+  /** "20,65 € par habitant". */
+  perInhabitant: (amount: string) => string;
+  /** "12 programmes sans population mis de côté" (per-inhabitant mode). */
+  setAside: (n: number, kind: EntryKind) => string;
+}
+
+function french(m: Messages): SummaryMessages {
+  const rules = new Intl.PluralRules(m.locale);
+  return {
+    inhabitants: (n, amount) => {
+      const form = rules.select(n);
+      return `${amount} ${form === 'one' ? 'habitant' : form === 'many' ? 'd’habitants' : 'habitants'}`;
+    },
+    budgetKnownFor: (n) => `budget connu pour ${formatCount(n, m.locale)}`,
+    perInhabitant: (amount) => `${amount} par habitant`,
+    setAside: (n, kind) =>
+      // "mis" is the same in the singular and the plural (programme and projet are masculine).
+      `${m.entries(n, kind)} sans population mis de côté`,
+  };
+}
+
+function english(m: Messages): SummaryMessages {
+  const rules = new Intl.PluralRules(m.locale);
+  return {
+    inhabitants: (n, amount) =>
+      `${amount} ${rules.select(n) === 'one' ? 'inhabitant' : 'inhabitants'}`,
+    budgetKnownFor: (n) => `budget known for ${formatCount(n, m.locale)}`,
+    perInhabitant: (amount) => `${amount} per inhabitant`,
+    setAside: (n, kind) => `${m.entries(n, kind)} without a population set aside`,
+  };
+}
+
+const catalogues: Record<Lang, (m: Messages) => SummaryMessages> = { fr: french, en: english };
+const cache = new Map<string, SummaryMessages & { base: Messages }>();
+
+/** The summary's words for a language tag (see `messagesFor`), with the map's own as `base`. */
+export function summaryMessagesFor(lang: string): SummaryMessages & { base: Messages } {
+  let messages = cache.get(lang);
+  if (!messages) {
+    const base = messagesFor(lang);
+    messages = { ...catalogues[base.lang](base), base };
+    cache.set(lang, messages);
+  }
+  return messages;
+}
