@@ -3,7 +3,7 @@
  * DOM-free, one pass over the typed columns of a {@link FilterIndex}, with the rules of
  * docs/filters.md (those of `applyFilter`, which tests/unit/facets.test.ts checks against).
  */
-import { LEVELS, foldText, type Filter, type FilterIndex, type Level } from './filter.js';
+import { LEVELS, anyYearIn, compile, type Filter, type FilterIndex, type Level } from './filter.js';
 
 /** One value of a region or country facet. */
 export interface FacetValue {
@@ -185,57 +185,7 @@ function namesOf(index: FilterIndex): Names {
   return names;
 }
 
-// The minimum of filter.ts's private compile step, duplicated to keep filter.ts untouched.
-
-interface Compiled {
-  yearsOn: boolean;
-  yearMin: number;
-  yearMax: number;
-  budgetOn: boolean;
-  budgetMin: number;
-  budgetMax: number;
-  perInhabitant: boolean;
-  levels?: Uint8Array;
-  countries?: Uint8Array;
-  regions?: Uint8Array;
-  words: string[];
-}
-
-function compile(index: FilterIndex, filter: Filter): Compiled {
-  const c: Compiled = {
-    yearsOn: filter.years !== undefined,
-    yearMin: filter.years?.[0] ?? -Infinity,
-    yearMax: filter.years?.[1] ?? Infinity,
-    budgetOn: filter.budget !== undefined,
-    budgetMin: filter.budget?.[0] ?? -Infinity,
-    budgetMax: filter.budget?.[1] ?? Infinity,
-    perInhabitant: filter.budgetPer === 'inhabitant',
-    words: filter.q === undefined ? [] : foldText(filter.q).split(' ').filter(Boolean),
-  };
-  if (filter.levels?.length) {
-    c.levels = new Uint8Array(LEVELS.length + 1);
-    for (const level of filter.levels) c.levels[LEVELS.indexOf(level) + 1] = 1;
-  }
-  if (filter.countries?.length) c.countries = mask(index.countryCodes, filter.countries);
-  if (filter.regions?.length) c.regions = mask(index.regionCodes, filter.regions);
-  return c;
-}
-
-function mask(codes: ReadonlyMap<string, number>, values: readonly string[]): Uint8Array {
-  const m = new Uint8Array(codes.size);
-  for (const value of values) {
-    const k = codes.get(foldText(value));
-    if (k !== undefined) m[k] = 1;
-  }
-  return m;
-}
-
 function hasWords(text: string, words: readonly string[]): boolean {
   for (const word of words) if (!text.includes(word)) return false;
   return true;
-}
-
-function anyYearIn(years: Float64Array, start: number, end: number, min: number, max: number) {
-  for (let e = start; e < end; e++) if (years[e]! >= min && years[e]! <= max) return true;
-  return false;
 }

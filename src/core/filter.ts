@@ -417,8 +417,8 @@ export function foldText(text: string): string {
     .trim();
 }
 
-/** A filter turned into what the loops read. */
-interface Compiled {
+/** A filter turned into what the loops read. For the core's own loops (facets.ts), not the public API. */
+export interface Compiled {
   yearsOn: boolean;
   yearMin: number;
   yearMax: number;
@@ -435,7 +435,8 @@ interface Compiled {
   words: string[];
 }
 
-function compile(index: FilterIndex, filter: Filter): Compiled {
+/** Compiles a filter against an index. For the core's own loops (facets.ts). */
+export function compile(index: FilterIndex, filter: Filter): Compiled {
   const c: Compiled = {
     yearsOn: filter.years !== undefined,
     yearMin: filter.years?.[0] ?? -Infinity,
@@ -467,7 +468,14 @@ function passesProgramme(index: FilterIndex, c: Compiled, i: number): boolean {
   return true;
 }
 
-function anyYearIn(years: Float64Array, start: number, end: number, min: number, max: number) {
+/** Whether an edition in `[start, end)` lies in `[min, max]`. For the core's own loops. */
+export function anyYearIn(
+  years: Float64Array,
+  start: number,
+  end: number,
+  min: number,
+  max: number,
+) {
   for (let e = start; e < end; e++) if (years[e]! >= min && years[e]! <= max) return true;
   return false;
 }

@@ -421,3 +421,26 @@ function canonical(tag: string, fallback: string): string {
     return fallback;
   }
 }
+
+/**
+ * An element's own catalogue lookup, built on the map's: its words for a language tag (French
+ * unless the tag is English, as `messagesFor`), with the map's own catalogue as `base`; one object
+ * per tag, made on first use.
+ *
+ * @example
+ * export const listMessagesFor = catalogue({ fr: (m) => ({ more: 'Plus' }), en: (m) => ({ more: 'More' }) });
+ */
+export function catalogue<T>(
+  builders: Record<Lang, (base: Messages) => T>,
+): (lang: string) => T & { base: Messages } {
+  const made = new Map<string, T & { base: Messages }>();
+  return (lang) => {
+    let messages = made.get(lang);
+    if (!messages) {
+      const base = messagesFor(lang);
+      messages = { ...builders[base.lang](base), base };
+      made.set(lang, messages);
+    }
+    return messages;
+  };
+}

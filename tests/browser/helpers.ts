@@ -67,3 +67,24 @@ function describeViolation(violation: Result): string {
   const targets = violation.nodes.map((node: NodeResult) => JSON.stringify(node.target));
   return `- ${violation.id}: ${violation.help} (${violation.helpUrl})\n    at ${targets.join(', ')}`;
 }
+
+/**
+ * An amount in euros as this browser's Intl writes it in French (spaces differ between ICU
+ * versions, so expected strings are never typed by hand): "76 500 000 €", compact "77 M €".
+ */
+export function euros(n: number, compact = false): string {
+  return new Intl.NumberFormat('fr', {
+    style: 'currency',
+    currency: 'EUR',
+    maximumFractionDigits: Number.isInteger(n) ? 0 : 2,
+    ...(compact ? { notation: 'compact' } : {}),
+  }).format(n);
+}
+
+/** A map marker's accessible name: its aria-label, or else its text (clusters name themselves by content). */
+export function markerName(button: Element): string {
+  return (
+    button.getAttribute('aria-label') ??
+    (button.textContent ?? '').replace(/[\t\n\r ]+/g, ' ').trim()
+  );
+}

@@ -5,16 +5,9 @@
 import { expect } from '@esm-bundle/chai';
 import '../../src/index.js';
 import type { PbFilterChangeEvent, PbMap, PbViewChangeEvent } from '../../src/index.js';
-import { axeCheck, waitFor } from './helpers.js';
+import { axeCheck, euros, markerName, waitFor } from './helpers.js';
 
 const FEED = '/tests/browser/fixtures/programmes.json';
-const euros = (n: number, compact = false) =>
-  new Intl.NumberFormat('fr', {
-    style: 'currency',
-    currency: 'EUR',
-    maximumFractionDigits: Number.isInteger(n) ? 0 : 2,
-    ...(compact ? { notation: 'compact' } : {}),
-  }).format(n);
 
 function mount(attributes: Record<string, string> = {}) {
   const el = document.createElement('pb-map');
@@ -31,9 +24,7 @@ function mount(attributes: Record<string, string> = {}) {
 
 /** The accessible names of the markers drawn (clusters name themselves by their content). */
 function names(el: PbMap): string[] {
-  return [...el.shadowRoot!.querySelectorAll('.markers button')].map(
-    (b) => b.getAttribute('aria-label') ?? b.textContent!.replace(/[\t\n\r ]+/g, ' ').trim(),
-  );
+  return [...el.shadowRoot!.querySelectorAll('.markers button')].map(markerName);
 }
 
 /** Sum of the programmes the markers in view stand for. */

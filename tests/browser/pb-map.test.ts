@@ -3,18 +3,11 @@ import '../../src/index.js';
 import type { PbMap } from '../../src/index.js';
 import type { PbErrorEvent, PbLoadEvent, PbSelectEvent } from '../../src/index.js';
 import { messagesFor } from '../../src/core/messages.js';
-import { axeCheck, waitFor } from './helpers.js';
+import { axeCheck, euros, markerName, waitFor } from './helpers.js';
 
 const FIXTURES = '/tests/browser/fixtures';
 // Numbers as this browser's Intl writes them in French (spaces differ between ICU versions).
 const fr = (n: number) => new Intl.NumberFormat('fr').format(n);
-const euros = (n: number, compact = false) =>
-  new Intl.NumberFormat('fr', {
-    style: 'currency',
-    currency: 'EUR',
-    maximumFractionDigits: Number.isInteger(n) ? 0 : 2,
-    ...(compact ? { notation: 'compact' } : {}),
-  }).format(n);
 
 /** Puts a 800x500 <pb-map> in the page and returns it with the events it fired. */
 function mount(src: string, attributes: Record<string, string> = {}) {
@@ -35,22 +28,14 @@ function mount(src: string, attributes: Record<string, string> = {}) {
   return { el, events };
 }
 
-/** A marker's accessible name: its aria-label, or else its text (clusters name themselves by content). */
-function name(button: Element): string {
-  return (
-    button.getAttribute('aria-label') ??
-    (button.textContent ?? '').replace(/[\t\n\r ]+/g, ' ').trim()
-  );
-}
-
 function markers(el: PbMap): HTMLButtonElement[] {
   return [...(el.shadowRoot?.querySelectorAll<HTMLButtonElement>('.markers button') ?? [])];
 }
 
 function byLabel(el: PbMap, text: string): HTMLButtonElement {
-  const found = markers(el).find((b) => name(b)?.includes(text));
+  const found = markers(el).find((b) => markerName(b)?.includes(text));
   if (!found) {
-    const labels = markers(el).map((b) => name(b));
+    const labels = markers(el).map((b) => markerName(b));
     throw new Error(`no marker labelled "${text}" among ${JSON.stringify(labels)}`);
   }
   return found;
@@ -85,7 +70,7 @@ describe('<pb-map>', () => {
     expect(events.load[0]!.detail.programmes).to.equal(6);
     expect(events.load[0]!.detail.problems).to.deep.equal([]);
     expect(el.map, 'the MapLibre map').to.exist;
-    const labels = markers(el).map((b) => name(b));
+    const labels = markers(el).map((b) => markerName(b));
     // The three Paris-area programmes cluster; the sum is of their latest budgets (75 M + 1,5 M),
     // known for two of the three.
     expect(labels).to.include(`3 programmes, ${euros(76_500_000, true)} (budget connu pour 2)`);
@@ -123,7 +108,7 @@ describe('<pb-map>', () => {
     await el.ready;
     await new Promise((r) => setTimeout(r, 300));
     expect(events.load.map((e) => e.detail.programmes)).to.deep.equal([2]);
-    expect(markers(el).map((b) => name(b))).to.not.include('Budget participatif de Rennes');
+    expect(markers(el).map((b) => markerName(b))).to.not.include('Budget participatif de Rennes');
   });
 
   it('zooms to where a cluster splits when it is clicked', async () => {
@@ -134,8 +119,8 @@ describe('<pb-map>', () => {
     clickAt(byLabel(el, '3 programmes'));
     await moved;
     expect(el.map!.getZoom()).to.be.above(before);
-    await waitFor(() => markers(el).some((b) => name(b) === 'Budget participatif de Paris'));
-    expect(markers(el).some((b) => name(b)?.startsWith('3 programmes'))).to.equal(false);
+    await waitFor(() => markers(el).some((b) => markerName(b) === 'Budget participatif de Paris'));
+    expect(markers(el).some((b) => markerName(b)?.startsWith('3 programmes'))).to.equal(false);
   });
 
   it('opens a card with the figures of a clicked programme, and Escape closes it', async () => {

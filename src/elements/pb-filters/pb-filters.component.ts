@@ -17,6 +17,7 @@ import type { StoreChange, StoreState } from '../../store/map-store.js';
 import { MapLink, type StoreOwner } from '../../store/map-link.js';
 import { filterMessagesFor, type FilterMessages } from './pb-filters.messages.js';
 import { styles } from './pb-filters.styles.js';
+import { pageLang, srOnly } from '../shared/shared.js';
 
 /** A logarithmic budget scale: slider positions 0…top stand for 10^(from + k / STEPS). */
 interface Scale {
@@ -95,7 +96,7 @@ function budgetPosition(amount: number, scale: Scale, handle: 'min' | 'max'): nu
  * @cssproperty --pb-filters-bar - Histogram bars outside the year range.
  */
 export class PbFilters extends LitElement {
-  static override styles = styles;
+  static override styles = [srOnly, styles];
 
   // Fields: what the element owns and must release on disconnect.
   private link = new MapLink(this, (_state, changes) => this.onStore(changes));
@@ -298,9 +299,7 @@ export class PbFilters extends LitElement {
   // Render
 
   private get locale(): string {
-    return (
-      (this.closest('[lang]') as HTMLElement | null)?.lang || document.documentElement.lang || 'fr'
-    );
+    return pageLang(this);
   }
 
   protected override render(): TemplateResult {
@@ -364,7 +363,7 @@ export class PbFilters extends LitElement {
             ></div>`,
         )}
       </div>
-      <table class="visually-hidden">
+      <table class="sr-only">
         <caption>
           ${m.perYear(kind)}
         </caption>
@@ -394,7 +393,7 @@ export class PbFilters extends LitElement {
             })}
           ></div>
         </div>
-        <label class="visually-hidden" for="year-from">${m.firstYear}</label>
+        <label class="sr-only" for="year-from">${m.firstYear}</label>
         <input
           type="range"
           id="year-from"
@@ -409,7 +408,7 @@ export class PbFilters extends LitElement {
           @input=${this.onYear}
           @change=${this.onYear}
         />
-        <label class="visually-hidden" for="year-to">${m.lastYear}</label>
+        <label class="sr-only" for="year-to">${m.lastYear}</label>
         <input
           type="range"
           id="year-to"
@@ -456,7 +455,7 @@ export class PbFilters extends LitElement {
       <legend class="head">${m.budget}</legend>
       <p class="values">${minText} – ${maxText}</p>
       <fieldset class="switch-group">
-        <legend class="visually-hidden">${m.budgetPer}</legend>
+        <legend class="sr-only">${m.budgetPer}</legend>
         <div class="switch">
           <label
             ><input
@@ -487,7 +486,7 @@ export class PbFilters extends LitElement {
             })}
           ></div>
         </div>
-        <label class="visually-hidden" for="budget-min">${m.budgetMin}</label>
+        <label class="sr-only" for="budget-min">${m.budgetMin}</label>
         <input
           type="range"
           id="budget-min"
@@ -502,7 +501,7 @@ export class PbFilters extends LitElement {
           @input=${this.onBudget}
           @change=${this.onBudget}
         />
-        <label class="visually-hidden" for="budget-max">${m.budgetMax}</label>
+        <label class="sr-only" for="budget-max">${m.budgetMax}</label>
         <input
           type="range"
           id="budget-max"

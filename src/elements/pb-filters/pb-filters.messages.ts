@@ -4,7 +4,7 @@
  * from the map's own catalogue (core/messages.ts), numbers from core/format.ts.
  */
 import { formatCount } from '../../core/format.js';
-import { messagesFor, type EntryKind, type Lang, type Messages } from '../../core/messages.js';
+import { catalogue, type EntryKind, type Lang, type Messages } from '../../core/messages.js';
 
 /** One language's strings for the filter panel. */
 export interface FilterMessages {
@@ -63,8 +63,8 @@ export interface FilterMessages {
   reset: string;
 }
 
-function french(locale: string): FilterMessages {
-  const map = messagesFor(locale);
+function french(map: Messages): FilterMessages {
+  const locale = map.locale;
   const n = (k: number) => formatCount(k, locale);
   return {
     lang: 'fr',
@@ -103,8 +103,8 @@ function french(locale: string): FilterMessages {
   };
 }
 
-function english(locale: string): FilterMessages {
-  const map = messagesFor(locale);
+function english(map: Messages): FilterMessages {
+  const locale = map.locale;
   const n = (k: number) => formatCount(k, locale);
   return {
     lang: 'en',
@@ -143,16 +143,5 @@ function english(locale: string): FilterMessages {
   };
 }
 
-const catalogues: Record<Lang, (locale: string) => FilterMessages> = { fr: french, en: english };
-const cache = new Map<string, FilterMessages>();
-
 /** The filter panel's strings for a language tag (French unless the tag is English). */
-export function filterMessagesFor(lang: string): FilterMessages {
-  let messages = cache.get(lang);
-  if (!messages) {
-    const { lang: language, locale } = messagesFor(lang);
-    messages = catalogues[language](locale);
-    cache.set(lang, messages);
-  }
-  return messages;
-}
+export const filterMessagesFor = catalogue<FilterMessages>({ fr: french, en: english });

@@ -75,18 +75,6 @@ export const styles = css`
     color: var(--pb-map-muted);
     font-size: 0.93em;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
-  }
 
   /* The histogram under the year slider. */
   .histogram {

@@ -15,6 +15,7 @@ import {
 import { MapLink } from '../../store/map-link.js';
 import { listMessagesFor, type ListMessages } from './pb-list.messages.js';
 import { styles } from './pb-list.styles.js';
+import { pageLang, srOnly } from '../shared/shared.js';
 
 /** What `<pb-list>` needs of the map it follows besides its store (`<pb-map>` has it). */
 interface Selectable {
@@ -60,7 +61,7 @@ const NUMERIC = new Set<ListColumn>(['budget', 'perInhabitant']);
  * @cssproperty --pb-list-max-height - Height past which the table scrolls in its box (default none).
  */
 export class PbList extends LitElement {
-  static override styles = styles;
+  static override styles = [srOnly, styles];
 
   private link = new MapLink(this);
   private lists = new ListOrder();
@@ -171,9 +172,7 @@ export class PbList extends LitElement {
 
   /** The nearest `lang`, the document's, or French. */
   private pageLang(): string {
-    return (
-      (this.closest('[lang]') as HTMLElement | null)?.lang || document.documentElement.lang || 'fr'
-    );
+    return pageLang(this);
   }
 
   protected override render(): TemplateResult {

@@ -5,7 +5,7 @@
  */
 import type { ListColumn, SortDirection } from '../../core/list.js';
 import { formatCount } from '../../core/format.js';
-import { messagesFor, type EntryKind, type Lang, type Messages } from '../../core/messages.js';
+import { catalogue, type EntryKind, type Messages } from '../../core/messages.js';
 
 /** One language's strings for the list. */
 export interface ListMessages {
@@ -101,16 +101,5 @@ function english(m: Messages): ListMessages {
   };
 }
 
-const catalogues: Record<Lang, (m: Messages) => ListMessages> = { fr: french, en: english };
-const cache = new Map<string, ListMessages & { base: Messages }>();
-
-/** The list's words for a language tag (see `messagesFor`), with the map's own as `base`. */
-export function listMessagesFor(lang: string): ListMessages & { base: Messages } {
-  let messages = cache.get(lang);
-  if (!messages) {
-    const base = messagesFor(lang);
-    messages = { ...catalogues[base.lang](base), base };
-    cache.set(lang, messages);
-  }
-  return messages;
-}
+/** The words for a language tag (see `messagesFor`), with the map's own as `base`. */
+export const listMessagesFor = catalogue<ListMessages>({ fr: french, en: english });

@@ -148,17 +148,6 @@ export const styles = css`
   .sort:focus-visible {
     outline-offset: -3px;
   }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
-  }
   @media (forced-colors: active) {
     .choose {
       color: LinkText;

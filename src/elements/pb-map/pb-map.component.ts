@@ -27,6 +27,7 @@ import { messagesFor, type Messages } from '../../core/messages.js';
 import { pbEvent } from './pb-map.events.js';
 import { readUrlState, urlStateKey, writeUrlState, type UrlState } from './url-state.js';
 import { styles } from './pb-map.styles.js';
+import { pageLang, srOnly } from '../shared/shared.js';
 
 type MapChunk = typeof import('../../map/maplibre.js');
 type Status = 'idle' | 'loading' | 'loaded' | 'empty' | 'error';
@@ -77,7 +78,7 @@ const CLICK_TOLERANCE = 5;
  * @cssproperty --pb-map-focus - Focus ring.
  */
 export class PbMap extends LitElement {
-  static override styles = styles;
+  static override styles = [srOnly, styles];
 
   /**
    * The selection this map shares with the `<pb-filters>`, `<pb-list>` and `<pb-summary>` that
@@ -832,9 +833,7 @@ export class PbMap extends LitElement {
   // Render
 
   private get locale(): string {
-    return (
-      (this.closest('[lang]') as HTMLElement | null)?.lang || document.documentElement.lang || 'fr'
-    );
+    return pageLang(this);
   }
 
   private get messages(): Messages {

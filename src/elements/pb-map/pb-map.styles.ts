@@ -69,17 +69,6 @@ export const styles = css`
     align-items: center;
     gap: 1px;
   }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
-  }
   .marker .sum {
     font-size: 9.5px;
     font-weight: 500;

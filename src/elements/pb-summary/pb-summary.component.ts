@@ -7,6 +7,7 @@ import { selectionPerInhabitant } from '../../core/list.js';
 import { MapLink } from '../../store/map-link.js';
 import { summaryMessagesFor } from './pb-summary.messages.js';
 import { styles } from './pb-summary.styles.js';
+import { pageLang, srOnly } from '../shared/shared.js';
 
 /**
  * The headline figures of what a map's filter keeps: "187 programmes · 64 M € · 3,1 M habitants ·
@@ -27,7 +28,7 @@ import { styles } from './pb-summary.styles.js';
  * @cssproperty --pb-summary-figure-weight - Font weight of the figures (default 600).
  */
 export class PbSummary extends LitElement {
-  static override styles = styles;
+  static override styles = [srOnly, styles];
 
   private link = new MapLink(this);
   /** What the last render drew from, to skip store changes that do not concern the summary. */
@@ -55,9 +56,7 @@ export class PbSummary extends LitElement {
 
   /** The nearest `lang`, the document's, or French. */
   private pageLang(): string {
-    return (
-      (this.closest('[lang]') as HTMLElement | null)?.lang || document.documentElement.lang || 'fr'
-    );
+    return pageLang(this);
   }
 
   protected override render(): TemplateResult {

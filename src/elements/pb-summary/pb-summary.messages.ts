@@ -4,7 +4,7 @@
  * one `messagesFor` resolves from the nearest `lang`; counts reuse its plural rules.
  */
 import { formatCount } from '../../core/format.js';
-import { messagesFor, type EntryKind, type Lang, type Messages } from '../../core/messages.js';
+import { catalogue, type EntryKind, type Messages } from '../../core/messages.js';
 
 /** One language's strings for the summary. */
 export interface SummaryMessages {
@@ -44,16 +44,5 @@ function english(m: Messages): SummaryMessages {
   };
 }
 
-const catalogues: Record<Lang, (m: Messages) => SummaryMessages> = { fr: french, en: english };
-const cache = new Map<string, SummaryMessages & { base: Messages }>();
-
-/** The summary's words for a language tag (see `messagesFor`), with the map's own as `base`. */
-export function summaryMessagesFor(lang: string): SummaryMessages & { base: Messages } {
-  let messages = cache.get(lang);
-  if (!messages) {
-    const base = messagesFor(lang);
-    messages = { ...catalogues[base.lang](base), base };
-    cache.set(lang, messages);
-  }
-  return messages;
-}
+/** The words for a language tag (see `messagesFor`), with the map's own as `base`. */
+export const summaryMessagesFor = catalogue<SummaryMessages>({ fr: french, en: english });

@@ -25,15 +25,4 @@ export const styles = css`
     color: var(--_muted);
     font-size: 0.875em;
   }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
-  }
 `;
