@@ -6,7 +6,7 @@
 import type { FeedErrorCode, Level } from './feed/model.js';
 
 export type { Level };
-import { formatCount } from './format.js';
+import { formatCount, formatYears } from './format.js';
 
 /** A language the map speaks. */
 export type Lang = 'fr' | 'en';
@@ -92,6 +92,21 @@ export interface Messages {
     kind: EntryKind,
     known?: number,
   ) => string;
+  /**
+   * Accessible name of a lone entry: "Budget participatif de Rennes, 2016 à 2024, 3,5 M € par an".
+   * `years` are its editions' years; `amount`, its budget under the filter, already formatted.
+   */
+  programmeLabel: (name: string, years: readonly number[], amount: string | undefined) => string;
+  /** Said after a filter change: "187 programmes affichés". */
+  shown: (n: number, kind: EntryKind) => string;
+  /** Said after zooming into a cluster: "Zoom : 2 groupes et 1 programme dans la vue". */
+  zoomResult: (clusters: number, singles: number, kind: EntryKind) => string;
+  /** The skip link before the map. */
+  skipMap: string;
+  /** Where the skip link lands when no list follows the map. */
+  mapEnd: string;
+  /** While the WebGL context is lost. */
+  contextLost: string;
   /** Title of the list of entries standing at one place: "3 programmes à cet endroit". */
   stackTitle: (n: number, kind: EntryKind) => string;
   /** Label of the button that closes a card or a list. */
@@ -146,6 +161,11 @@ export interface Messages {
   filteredBudget: string;
   /** Said of an edition the filter does not keep. */
   outsideFilter: string;
+}
+
+/** Years as heard: "2016 à 2024", "2014 à 2019, 2021" (the en dash of `formatYears` read as a word). */
+function spokenYears(years: readonly number[], locale: string, to: string): string {
+  return formatYears(years, locale).replace(/\u2013/g, ` ${to} `);
 }
 
 type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
@@ -240,10 +260,22 @@ function french(locale: string): Messages {
     entries,
     clusterLabel: (n, amount, kind, known = n) =>
       !amount
-        ? entries(n, kind)
+        ? `Groupe de ${entries(n, kind)}`
         : known < n
-          ? `${entries(n, kind)}, ${amount} (budget connu pour ${formatCount(known, locale)})`
-          : `${entries(n, kind)}, ${amount}`,
+          ? `Groupe de ${entries(n, kind)}, ${amount} (budget connu pour ${formatCount(known, locale)})`
+          : `Groupe de ${entries(n, kind)}, ${amount}`,
+    programmeLabel: (name, years, amount) =>
+      [name, spokenYears(years, locale, 'à'), amount ? `${amount} par an` : '']
+        .filter(Boolean)
+        .join(', '),
+    // French agrees 0 and 1 in the singular: « 0 programme affiché ».
+    shown: (n, kind) => `${entries(n, kind)} ${n < 2 ? 'affiché' : 'affichés'}`,
+    zoomResult: (clusters, singles, kind) =>
+      `Zoom : ${count(clusters, { one: 'groupe', many: 'de groupes', other: 'groupes' })} et ${entries(singles, kind)} ${singles <= 1 ? 'seul' : 'seuls'} dans la vue`,
+    skipMap: 'Passer la carte',
+    mapEnd: 'Fin de la carte',
+    contextLost:
+      'La carte est momentanément indisponible (affichage graphique interrompu) ; elle revient d’elle-même.',
     stackTitle: (n, kind) => `${entries(n, kind)} à cet endroit`,
     close: 'Fermer',
     legendTitle: 'Légende',
@@ -354,10 +386,21 @@ function english(locale: string): Messages {
     entries,
     clusterLabel: (n, amount, kind, known = n) =>
       !amount
-        ? entries(n, kind)
+        ? `Cluster of ${entries(n, kind)}`
         : known < n
-          ? `${entries(n, kind)}, ${amount} (budget known for ${formatCount(known, locale)})`
-          : `${entries(n, kind)}, ${amount}`,
+          ? `Cluster of ${entries(n, kind)}, ${amount} (budget known for ${formatCount(known, locale)})`
+          : `Cluster of ${entries(n, kind)}, ${amount}`,
+    programmeLabel: (name, years, amount) =>
+      [name, spokenYears(years, locale, 'to'), amount ? `${amount} a year` : '']
+        .filter(Boolean)
+        .join(', '),
+    shown: (n, kind) => `${entries(n, kind)} shown`,
+    zoomResult: (clusters, singles, kind) =>
+      `Zoomed in: ${count(clusters, { one: 'cluster', other: 'clusters' })} and ${count(singles, { one: `single ${kind === 'projects' ? 'project' : 'programme'}`, other: `single ${kind}` })} in view`,
+    skipMap: 'Skip the map',
+    mapEnd: 'End of the map',
+    contextLost:
+      'The map is briefly unavailable (graphics were interrupted); it comes back by itself.',
     stackTitle: (n, kind) => `${entries(n, kind)} at this place`,
     close: 'Close',
     legendTitle: 'Legend',

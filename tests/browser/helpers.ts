@@ -76,8 +76,9 @@ export function euros(n: number, compact = false): string {
   return new Intl.NumberFormat('fr', {
     style: 'currency',
     currency: 'EUR',
-    maximumFractionDigits: Number.isInteger(n) ? 0 : 2,
-    ...(compact ? { notation: 'compact' } : {}),
+    ...(compact
+      ? { notation: 'compact' } // two significant digits, as formatAmount's compact form
+      : { maximumFractionDigits: Number.isInteger(n) ? 0 : 2 }),
   }).format(n);
 }
 

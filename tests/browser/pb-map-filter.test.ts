@@ -52,7 +52,9 @@ describe('<pb-map> filters', () => {
     });
     // Montreuil (2015, 1.5 M) is the only edition in those years under 2 M.
     expect(el.selection!.totals.programmes).to.equal(1);
-    expect(names(el)).to.deep.equal(['Budget participatif de Montreuil']);
+    expect(names(el)).to.deep.equal([
+      `Budget participatif de Montreuil, 2015, ${euros(1_500_000, true)} par an`,
+    ]);
     expect(el.getAttribute('years')).to.equal('2015-2016');
     expect(el.getAttribute('budget')).to.equal('0-2000000');
     expect(events.filter, 'no event for a preset').to.have.length(0);
@@ -61,18 +63,23 @@ describe('<pb-map> filters', () => {
   it('re-clusters with the filtered sums when the filter changes from script, without an event', async () => {
     const { el, events } = mount();
     await el.ready;
-    expect(names(el)).to.include(`3 programmes, ${euros(76_500_000, true)} (budget connu pour 2)`);
+    expect(names(el)).to.include(
+      `Groupe de 3 programmes, ${euros(76_500_000, true)} (budget connu pour 2)`,
+    );
     // In 2014 only Paris had an edition: its 2014 budget is the figure, alone on the map.
     el.setAttribute('years', '2014-2015');
     await el.updateComplete;
     await el.drawn;
     expect(el.selection!.totals.programmes).to.equal(2);
-    expect(names(el)).to.include(`2 programmes, ${euros(76_500_000, true)}`);
+    expect(names(el)).to.include(`Groupe de 2 programmes, ${euros(76_500_000, true)}`);
     el.filter = { years: [2014, 2014] };
     await el.drawn;
     expect(el.getAttribute('years')).to.equal('2014');
     expect(drawnCount(el)).to.equal(1);
-    expect(names(el)).to.deep.equal(['Budget participatif de Paris']);
+    // Its figure under the filter is its 2014 budget.
+    expect(names(el)).to.deep.equal([
+      `Budget participatif de Paris, 2014 à 2015, ${euros(17_700_000, true)} par an`,
+    ]);
     expect(events.filter).to.have.length(0);
   });
 
@@ -157,7 +164,7 @@ describe('<pb-map url-state>', () => {
     await el.drawn;
     expect(el.getAttribute('level')).to.equal('other');
     expect(events.filter).to.have.length(1);
-    expect(names(el)).to.deep.equal([`2 programmes, ${euros(30_000, true)}`]);
+    expect(names(el)).to.deep.equal([`Groupe de 2 programmes, ${euros(30_000, true)}`]);
   });
 
   it('leaves the URL alone without url-state', async () => {

@@ -73,8 +73,13 @@ describe('<pb-map>', () => {
     const labels = markers(el).map((b) => markerName(b));
     // The three Paris-area programmes cluster; the sum is of their latest budgets (75 M + 1,5 M),
     // known for two of the three.
-    expect(labels).to.include(`3 programmes, ${euros(76_500_000, true)} (budget connu pour 2)`);
-    expect(labels).to.include('Budget participatif de Rennes');
+    expect(labels).to.include(
+      `Groupe de 3 programmes, ${euros(76_500_000, true)} (budget connu pour 2)`,
+    );
+    // A lone programme says its name, its years and its yearly budget.
+    expect(labels).to.include(
+      `Budget participatif de Rennes, 2016 à 2017, ${euros(3_500_000, true)} par an`,
+    );
     const cluster = byLabel(el, '3 programmes');
     // The bubble shows the count and the sum of the budgets it holds.
     expect(cluster.querySelector('.count')!.textContent?.trim()).to.equal('3');
@@ -119,8 +124,12 @@ describe('<pb-map>', () => {
     clickAt(byLabel(el, '3 programmes'));
     await moved;
     expect(el.map!.getZoom()).to.be.above(before);
-    await waitFor(() => markers(el).some((b) => markerName(b) === 'Budget participatif de Paris'));
-    expect(markers(el).some((b) => markerName(b)?.startsWith('3 programmes'))).to.equal(false);
+    await waitFor(() =>
+      markers(el).some((b) => markerName(b).startsWith('Budget participatif de Paris,')),
+    );
+    expect(markers(el).some((b) => markerName(b).startsWith('Groupe de 3 programmes'))).to.equal(
+      false,
+    );
   });
 
   it('opens a card with the figures of a clicked programme, and Escape closes it', async () => {
@@ -156,10 +165,10 @@ describe('<pb-map>', () => {
     await el.updateComplete;
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('.card')).to.equal(null);
-    await waitFor(
-      () =>
-        el.shadowRoot!.activeElement?.getAttribute('aria-label') ===
-        'Budget participatif de Rennes',
+    await waitFor(() =>
+      el
+        .shadowRoot!.activeElement?.getAttribute('aria-label')
+        ?.startsWith('Budget participatif de Rennes,'),
     );
   });
 

@@ -57,20 +57,50 @@ describe('messagesFor', () => {
   it('names a cluster by its count and budget, and says when the budget is partial', () => {
     const fr = messagesFor('fr');
     const amount = formatAmount(4_300_000, { locale: 'fr', currency: 'EUR', compact: true });
-    expect(fr.clusterLabel(12, amount, 'programmes')).toBe('12 programmes, 4,3\u00a0M\u00a0€');
-    expect(fr.clusterLabel(12, amount, 'programmes', 12)).toBe('12 programmes, 4,3\u00a0M\u00a0€');
-    expect(fr.clusterLabel(12, amount, 'programmes', 4)).toBe(
-      '12 programmes, 4,3\u00a0M\u00a0€ (budget connu pour 4)',
+    expect(fr.clusterLabel(12, amount, 'programmes')).toBe(
+      'Groupe de 12 programmes, 4,3\u00a0M\u00a0€',
     );
-    expect(fr.clusterLabel(1, '', 'programmes')).toBe('1 programme');
-    expect(fr.clusterLabel(23, undefined, 'projects')).toBe('23 projets');
+    expect(fr.clusterLabel(12, amount, 'programmes', 12)).toBe(
+      'Groupe de 12 programmes, 4,3\u00a0M\u00a0€',
+    );
+    expect(fr.clusterLabel(12, amount, 'programmes', 4)).toBe(
+      'Groupe de 12 programmes, 4,3\u00a0M\u00a0€ (budget connu pour 4)',
+    );
+    expect(fr.clusterLabel(1, '', 'programmes')).toBe('Groupe de 1 programme');
+    expect(fr.clusterLabel(23, undefined, 'projects')).toBe('Groupe de 23 projets');
 
     const en = messagesFor('en');
     expect(en.clusterLabel(12, '€4.3M', 'programmes', 4)).toBe(
-      '12 programmes, €4.3M (budget known for 4)',
+      'Cluster of 12 programmes, €4.3M (budget known for 4)',
     );
-    expect(en.clusterLabel(1, undefined, 'projects')).toBe('1 project');
-    expect(en.clusterLabel(1_234, '€100M', 'projects')).toBe('1,234 projects, €100M');
+    expect(en.clusterLabel(1, undefined, 'projects')).toBe('Cluster of 1 project');
+    expect(en.clusterLabel(1_234, '€100M', 'projects')).toBe('Cluster of 1,234 projects, €100M');
+  });
+
+  it('names a lone programme by its name, its years read aloud and its yearly budget', () => {
+    const fr = messagesFor('fr');
+    expect(fr.programmeLabel('Budget participatif de Rennes', [2016, 2017, 2018], '3,5 M €')).toBe(
+      'Budget participatif de Rennes, 2016 à 2018, 3,5 M € par an',
+    );
+    expect(fr.programmeLabel('BP', [2014, 2015, 2019], undefined)).toBe('BP, 2014 à 2015, 2019');
+    expect(fr.programmeLabel('BP', [], undefined)).toBe('BP');
+    expect(messagesFor('en').programmeLabel('PB', [2020, 2021], '€1M')).toBe(
+      'PB, 2020 to 2021, €1M a year',
+    );
+  });
+
+  it('announces filter and zoom results, agreeing in number', () => {
+    const fr = messagesFor('fr');
+    expect(fr.shown(0, 'programmes')).toBe('0 programme affiché');
+    expect(fr.shown(1, 'projects')).toBe('1 projet affiché');
+    expect(fr.shown(187, 'programmes')).toBe('187 programmes affichés');
+    expect(fr.zoomResult(2, 1, 'programmes')).toBe(
+      'Zoom : 2 groupes et 1 programme seul dans la vue',
+    );
+    expect(messagesFor('en').shown(2, 'projects')).toBe('2 projects shown');
+    expect(messagesFor('en').zoomResult(1, 3, 'programmes')).toBe(
+      'Zoomed in: 1 cluster and 3 single programmes in view',
+    );
   });
 
   it('titles the list of programmes at one place', () => {

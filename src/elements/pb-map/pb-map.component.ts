@@ -26,6 +26,7 @@ import { formatAmount, formatCount, formatYears } from '../../core/format.js';
 import { messagesFor, type Messages } from '../../core/messages.js';
 import { pbEvent } from './pb-map.events.js';
 import { readUrlState, urlStateKey, writeUrlState, type UrlState } from './url-state.js';
+import { a11yStyles } from './pb-map.a11y.styles.js';
 import { styles } from './pb-map.styles.js';
 import { pageLang, srOnly } from '../shared/shared.js';
 
@@ -78,7 +79,7 @@ const CLICK_TOLERANCE = 5;
  * @cssproperty --pb-map-focus - Focus ring.
  */
 export class PbMap extends LitElement {
-  static override styles = [srOnly, styles];
+  static override styles = [srOnly, styles, a11yStyles];
 
   /**
    * The selection this map shares with the `<pb-filters>`, `<pb-list>` and `<pb-summary>` that
@@ -103,6 +104,12 @@ export class PbMap extends LitElement {
   /** What is drawn: the engine's last answer, by marker key. */
   private drawnItems: PointItem[] = [];
   private items = new Map<string, PointItem>();
+  /** The markers in view, in reading order, where they stand on screen (for arrow keys). */
+  private placed: Placed[] = [];
+  /** The marker in the tab order (roving tabindex); the first in view when undefined or gone. */
+  private activeKey?: string;
+  /** Set by a cluster zoom: say what the reader landed on once the map is still. */
+  private announceZoom = false;
   private drawing?: Deferred;
   private mapInstance?: MapLibreMap;
   private mapLoaded = false;
@@ -127,6 +134,10 @@ export class PbMap extends LitElement {
   @state() private opened?: Opened;
   @state() private mapProblem?: string;
   @state() private mapFailed?: string;
+  /** The WebGL context was lost (the map comes back when the browser restores it). */
+  @state() private contextLost = false;
+  /** What the polite live region says: results of filters and zooms. */
+  @state() private announcement = '';
 
   /** URL of the feed (pb-map JSON feed or GeoJSON), resolved against the page's URL. */
   @property({ reflect: true }) src?: string;
@@ -258,6 +269,9 @@ export class PbMap extends LitElement {
     if (!changes.has('filter')) return;
     this.writeAttributes(state.filter);
     this.writeUrl();
+    if (origin === 'user' && state.selection && state.feed) {
+      this.announce(this.messages.shown(state.selection.totals.programmes, state.feed.kind));
+    }
     if (origin === 'user' && state.selection) {
       this.dispatchEvent(
         pbEvent('pb-filter-change', {
@@ -291,6 +305,7 @@ export class PbMap extends LitElement {
   private onMoveEnd = (event: { originalEvent?: unknown; pbUser?: boolean }): void => {
     const map = this.mapInstance;
     if (!map || !this.framed) return;
+    this.requestClusters();
     const view = viewOf(map);
     const user = event.originalEvent !== undefined || event.pbUser === true;
     this.store.setView(view, user ? 'user' : 'script');
@@ -337,6 +352,51 @@ export class PbMap extends LitElement {
       return;
     }
     void this.expandCluster(item, key);
+  };
+
+  /**
+   * Arrow keys move to the nearest marker in that direction on screen, Home and End to the first
+   * and last in reading order; other keys (Enter, Space, + and -) do what they do.
+   */
+  private onMarkerKeyDown = (event: KeyboardEvent): void => {
+    const key = (event.currentTarget as HTMLElement).dataset['key'];
+    const from = this.placed.find((p) => p.key === key);
+    if (!from) return;
+    let to: Placed | undefined;
+    if (event.key === 'Home') to = this.placed[0];
+    else if (event.key === 'End') to = this.placed[this.placed.length - 1];
+    else if (event.key in DIRECTIONS) to = nearestIn(this.placed, from, DIRECTIONS[event.key]!);
+    else return;
+    event.preventDefault();
+    event.stopPropagation(); // not to the map, which pans on arrow keys
+    if (to) this.focusMarker(to.key);
+  };
+
+  private onMarkerFocus = (event: FocusEvent): void => {
+    const key = (event.currentTarget as HTMLElement).dataset['key'];
+    if (key && key !== this.activeKey) {
+      this.activeKey = key;
+      this.placeMarkers();
+    }
+  };
+
+  /** The skip link: past the map, to the list that follows it when there is one. */
+  private onSkip = (): void => {
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const list = this.id
+      ? root.querySelector<HTMLElement>(`pb-list[for="${CSS.escape(this.id)}"]`)
+      : null;
+    if (list) list.focus();
+    else this.shadowRoot?.querySelector<HTMLElement>('.after')?.focus();
+  };
+
+  private onContextLost = (): void => {
+    this.contextLost = true;
+  };
+
+  private onContextRestored = (): void => {
+    this.contextLost = false;
+    this.mapInstance?.triggerRepaint();
   };
 
   private onCardKeyDown = (event: KeyboardEvent): void => {
@@ -588,6 +648,8 @@ export class PbMap extends LitElement {
       map.on('moveend', this.onMoveEnd);
       map.on('resize', this.onMove);
       map.on('error', this.onMapError);
+      map.on('webglcontextlost', this.onContextLost);
+      map.on('webglcontextrestored', this.onContextRestored);
       map.once('load', this.onMapLoad);
     } catch (error) {
       if (controller.signal.aborted) return;
@@ -616,6 +678,10 @@ export class PbMap extends LitElement {
     this.mapInstance?.off('moveend', this.onMoveEnd);
     this.mapInstance?.off('resize', this.onMove);
     this.mapInstance?.off('error', this.onMapError);
+    this.mapInstance?.off('webglcontextlost', this.onContextLost);
+    this.mapInstance?.off('webglcontextrestored', this.onContextRestored);
+    this.contextLost = false;
+    this.placed = [];
     this.mapInstance?.off('load', this.onMapLoad);
     this.mapInstance?.remove(); // frees the WebGL context and the worker's tiles
     this.mapInstance = undefined;
@@ -723,6 +789,7 @@ export class PbMap extends LitElement {
         const leaves = await engine.getLeaves(item.id);
         this.open({ kind: 'stack', programmes: leaves.map((i) => feed.programmes[i]!) }, key);
       } else {
+        this.announceZoom = true;
         this.mapInstance?.easeTo(
           { center: item.coordinates, zoom, duration: prefersReducedMotion() ? 0 : 450 },
           { pbUser: true },
@@ -735,10 +802,39 @@ export class PbMap extends LitElement {
 
   /** Draws these items (the engine's answer) as buttons over the map. */
   private showItems(items: PointItem[]): void {
+    // A focused marker that is redrawn away (a cluster that splits, a zoom): focus goes to the
+    // marker now nearest to where it stood, so keyboard users are never dropped to the page.
+    const focused = this.shadowRoot?.activeElement as HTMLElement | null;
+    const lost = focused?.classList.contains('marker') ? focused.dataset['key'] : undefined;
+    const was = this.placed.find((p) => p.key === lost);
     this.drawnItems = items;
     this.items.clear();
     for (const item of items) this.items.set(itemKey(item), item);
     this.placeMarkers();
+    if (was && !this.items.has(was.key)) {
+      const nearest = nearestTo(this.placed, was.x, was.y);
+      if (nearest) this.focusMarker(nearest.key);
+    }
+    const map = this.mapInstance;
+    if (this.announceZoom && map && !map.isMoving() && this.engine?.idle && this.feed) {
+      this.announceZoom = false;
+      const clusters = this.placed.filter((p) => p.item.kind === 'cluster').length;
+      this.announce(
+        this.messages.zoomResult(clusters, this.placed.length - clusters, this.feed.kind),
+      );
+    }
+  }
+
+  /** Makes a marker the one in the tab order, and focuses it. */
+  private focusMarker(key: string): void {
+    this.activeKey = key;
+    this.placeMarkers();
+    this.markersEl?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus();
+  }
+
+  /** Says `text` in the polite live region, again even when it is the same as last time. */
+  private announce(text: string): void {
+    this.announcement = this.announcement === text ? `${text}\u00a0` : text;
   }
 
   /** Places the drawn items' buttons where their coordinates are now; cheap, once a frame. */
@@ -755,49 +851,78 @@ export class PbMap extends LitElement {
     const currency = feed.currency;
     const locale = this.locale;
     const kind = feed.kind;
+    const { clientWidth: width, clientHeight: height } = map.getContainer();
+    // Where each item lands now; those outside the view are inert (not focusable, not read).
+    const placed = this.drawnItems.map((item) => {
+      const point = map.project(item.coordinates);
+      const inView = point.x >= 0 && point.y >= 0 && point.x <= width && point.y <= height;
+      return { item, key: itemKey(item), x: point.x, y: point.y, inView };
+    });
+    this.placed = placed.filter((p) => p.inView).sort(readingOrder);
+    // One marker in the tab order (roving tabindex): the active one, or the first in view.
+    if (!this.placed.some((p) => p.key === this.activeKey)) {
+      this.activeKey = this.placed[0]?.key;
+    }
     render(
-      html`${repeat(this.drawnItems, itemKey, (item) => {
-        const point = map.project(item.coordinates);
-        if (item.kind === 'cluster') {
-          const size = Math.round(Math.min(80, 34 + 7 * Math.log2(item.count)));
-          const budget =
-            item.budgetCount > 0
-              ? formatAmount(item.budget, { locale, currency, compact: true })
-              : undefined;
-          // The name is the bubble's own text plus words only screen readers get, so that what
-          // is seen ("3", "77 M €") is part of what is heard ("3 programmes, 77 M € …").
-          const [count, noun, sum, rest] = labelParts(
-            m.clusterLabel(item.count, budget, kind, item.budgetCount),
-            formatCount(item.count, locale),
-            budget,
-          );
+      html`${repeat(
+        placed,
+        (p) => p.key,
+        ({ item, key, x, y, inView }) => {
+          const tabindex = key === this.activeKey ? 0 : -1;
+          if (item.kind === 'cluster') {
+            const size = Math.round(Math.min(80, 34 + 7 * Math.log2(item.count)));
+            const budget =
+              item.budgetCount > 0
+                ? formatAmount(item.budget, { locale, currency, compact: true })
+                : undefined;
+            // The name is the bubble's own text plus words only screen readers get, so that
+            // what is seen ("3", "77 M €") is part of what is heard ("Groupe de 3 programmes…").
+            const [before, count, noun, sum, rest] = labelParts(
+              m.clusterLabel(item.count, budget, kind, item.budgetCount),
+              formatCount(item.count, locale),
+              budget,
+            );
+            return html`<button
+              type="button"
+              class="marker cluster"
+              data-key=${key}
+              tabindex=${tabindex}
+              ?inert=${!inView}
+              style=${styleMap({
+                width: `${size}px`,
+                height: `${size}px`,
+                transform: `translate(${x - size / 2}px, ${y - size / 2}px)`,
+              })}
+              @click=${this.onMarkerClick}
+              @keydown=${this.onMarkerKeyDown}
+              @focus=${this.onMarkerFocus}
+            >
+              <span class="sr-only">${before}</span><span class="count">${count}</span
+              ><span class="sr-only">${noun}</span>${
+                sum ? html`<span class="sum">${sum}</span>` : nothing
+              }<span class="sr-only">${rest}</span>
+            </button>`;
+          }
+          const programme = feed.programmes[item.index]!;
+          const amount =
+            item.budget === undefined
+              ? undefined
+              : formatAmount(item.budget, { locale, currency, compact: true });
           return html`<button
             type="button"
-            class="marker cluster"
-            data-key=${itemKey(item)}
-            style=${styleMap({
-              width: `${size}px`,
-              height: `${size}px`,
-              transform: `translate(${point.x - size / 2}px, ${point.y - size / 2}px)`,
-            })}
+            class="marker programme"
+            data-key=${key}
+            tabindex=${tabindex}
+            ?inert=${!inView}
+            aria-label=${m.programmeLabel(programme.name, programmeYears(programme), amount)}
+            title=${programme.name}
+            style=${styleMap({ transform: `translate(${x - 8}px, ${y - 8}px)` })}
             @click=${this.onMarkerClick}
-          >
-            <span class="count">${count}</span><span class="sr-only">${noun}</span>${
-              sum ? html`<span class="sum">${sum}</span>` : nothing
-            }<span class="sr-only">${rest}</span>
-          </button>`;
-        }
-        const programme = feed.programmes[item.index]!;
-        return html`<button
-          type="button"
-          class="marker programme"
-          data-key=${itemKey(item)}
-          aria-label=${programme.name}
-          title=${programme.name}
-          style=${styleMap({ transform: `translate(${point.x - 8}px, ${point.y - 8}px)` })}
-          @click=${this.onMarkerClick}
-        ></button>`;
-      })}`,
+            @keydown=${this.onMarkerKeyDown}
+            @focus=${this.onMarkerFocus}
+          ></button>`;
+        },
+      )}`,
       container,
       { host: this },
     );
@@ -842,10 +967,15 @@ export class PbMap extends LitElement {
 
   protected override render(): TemplateResult {
     const m = this.messages;
-    return html`<div class="base" part="base">
-      <div class="map" part="map"></div>
-      ${this.renderLegend(m)} ${this.renderStatus(m)} ${this.renderNote(m)} ${this.renderCard(m)}
-    </div>`;
+    return html`<button type="button" class="skip" part="skip" @click=${this.onSkip}>
+        ${m.skipMap}
+      </button>
+      <div class="base" part="base">
+        <div class="map" part="map"></div>
+        ${this.renderLegend(m)} ${this.renderStatus(m)} ${this.renderNote(m)} ${this.renderCard(m)}
+        <div class="sr-only" role="status">${this.announcement}</div>
+      </div>
+      <span class="after sr-only" tabindex="-1">${m.mapEnd}</span>`;
   }
 
   private renderStatus(m: Messages): TemplateResult | typeof nothing {
@@ -866,6 +996,11 @@ export class PbMap extends LitElement {
     if (this.status === 'empty') {
       return html`<div class="status" part="status" role="status">
         <div><p>${m.empty}</p></div>
+      </div>`;
+    }
+    if (this.contextLost) {
+      return html`<div class="status" part="status" role="status">
+        <div><p>${m.contextLost}</p></div>
       </div>`;
     }
     if (this.mapFailed) {
@@ -1066,19 +1201,78 @@ function itemKey(item: PointItem): string {
 }
 
 /**
- * A cluster's accessible name cut around what its bubble shows: `[count, words, amount, words]`,
- * e.g. `["3", " programmes, ", "77 M €", " (budget connu pour 2)"]`. When the name does not start
- * with the count or lacks the amount, the words carry the whole name and nothing is shown twice.
+ * A cluster's accessible name cut around what its bubble shows: `[words, count, words, amount,
+ * words]`, e.g. `["Groupe de ", "3", " programmes, ", "77 M €", " (budget connu pour 2)"]`. When
+ * the name lacks the count or the amount, the words carry the rest and nothing is shown twice.
  */
 function labelParts(
   label: string,
   count: string,
   amount: string | undefined,
-): [string, string, string, string] {
-  if (!label.startsWith(count)) return ['', label, '', ''];
-  const at = amount ? label.indexOf(amount, count.length) : -1;
-  if (!amount || at < 0) return [count, label.slice(count.length), '', ''];
-  return [count, label.slice(count.length, at), amount, label.slice(at + amount.length)];
+): [string, string, string, string, string] {
+  const at = label.indexOf(count);
+  if (at < 0) return [label, '', '', '', ''];
+  const before = label.slice(0, at);
+  const after = at + count.length;
+  const sumAt = amount ? label.indexOf(amount, after) : -1;
+  if (!amount || sumAt < 0) return [before, count, label.slice(after), '', ''];
+  return [before, count, label.slice(after, sumAt), amount, label.slice(sumAt + amount.length)];
+}
+
+/** A marker where it stands on screen. */
+interface Placed {
+  item: PointItem;
+  key: string;
+  x: number;
+  y: number;
+  inView: boolean;
+}
+
+/** Unit vectors of the arrow keys, in screen coordinates (y down). */
+const DIRECTIONS: Record<string, [number, number]> = {
+  ArrowRight: [1, 0],
+  ArrowLeft: [-1, 0],
+  ArrowDown: [0, 1],
+  ArrowUp: [0, -1],
+};
+
+/** Reading order: by rows of 24 px from the top, then from the left. */
+function readingOrder(a: Placed, b: Placed): number {
+  return Math.floor(a.y / 24) - Math.floor(b.y / 24) || a.x - b.x || a.y - b.y;
+}
+
+/**
+ * The marker nearest to `from` in a direction: among those ahead of it (within 60° of the
+ * direction), the one with the shortest distance, sideways steps counting double.
+ */
+function nearestIn(placed: Placed[], from: Placed, [dx, dy]: [number, number]): Placed | undefined {
+  let best: Placed | undefined;
+  let bestScore = Infinity;
+  for (const p of placed) {
+    if (p === from) continue;
+    const along = (p.x - from.x) * dx + (p.y - from.y) * dy;
+    const across = Math.abs((p.x - from.x) * dy - (p.y - from.y) * dx);
+    if (along <= 0 || across > along * Math.tan(Math.PI / 3)) continue;
+    const score = along + 2 * across;
+    if (score < bestScore) [best, bestScore] = [p, score];
+  }
+  return best;
+}
+
+/** The marker nearest to a point on screen. */
+function nearestTo(placed: Placed[], x: number, y: number): Placed | undefined {
+  let best: Placed | undefined;
+  let bestDistance = Infinity;
+  for (const p of placed) {
+    const d = Math.hypot(p.x - x, p.y - y);
+    if (d < bestDistance) [best, bestDistance] = [p, d];
+  }
+  return best;
+}
+
+/** The years of a programme's editions. */
+function programmeYears(p: Programme): number[] {
+  return p.editions.map((e) => e.year);
 }
 
 /** A filter's year range as read: "2020", "2018–2024". */

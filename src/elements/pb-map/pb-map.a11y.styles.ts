@@ -1,0 +1,28 @@
+import { css } from 'lit';
+
+/** The skip link: out of sight until it has the keyboard focus, then above everything. */
+export const a11yStyles = css`
+  .skip {
+    position: absolute;
+    z-index: 10;
+    top: 8px;
+    left: 8px;
+    padding: 0.5rem 0.75rem;
+    font: inherit;
+    background: var(--pb-map-surface, #fff);
+    color: var(--pb-map-text, #161616);
+    border: 2px solid currentColor;
+    border-radius: 4px;
+    cursor: pointer;
+  }
+  .skip:not(:focus) {
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+`;
