@@ -254,6 +254,30 @@ describe('<pb-map>', () => {
     expect(b.events.select).to.have.length(0);
   });
 
+  it('says so when the WebGL context is lost, and draws the map again when it comes back', async () => {
+    const { el } = mount(`${FIXTURES}/programmes.json`);
+    await el.ready;
+    const gl = el.map!.getCanvas().getContext('webgl2')!;
+    const lose = gl.getExtension('WEBGL_lose_context')!;
+    lose.loseContext();
+    await waitFor(() => el.shadowRoot!.querySelector('.status'), 3000, 'no message');
+    expect(el.shadowRoot!.querySelector('.status')!.textContent).to.include(
+      messagesFor('fr').contextLost,
+    );
+    // The markers (DOM, not WebGL) stay, so the data is still there to read and use.
+    expect(markers(el).length).to.be.above(0);
+    lose.restoreContext();
+    await waitFor(() => !el.shadowRoot!.querySelector('.status'), 5000, 'message stays');
+    expect(gl.isContextLost()).to.equal(false);
+    // The map draws again: MapLibre renders a frame on the restored context.
+    await new Promise<void>((resolve) => {
+      el.map!.once('render', () => resolve());
+      el.map!.triggerRepaint();
+    });
+    expect(el.map!.isStyleLoaded()).to.equal(true);
+    await axeCheck(el);
+  });
+
   it('says so in one sentence when the device has no WebGL, instead of an empty box', async () => {
     const getContext = HTMLCanvasElement.prototype.getContext;
     HTMLCanvasElement.prototype.getContext = function (
