@@ -95,9 +95,19 @@ afterEach(() => {
 });
 
 describe('<pb-filters>', () => {
-  it('shows every control with the feed’s span, facet counts and a live count', async () => {
+  it('shows every control with the feed’s span, facet counts and the count kept', async () => {
     const { filters } = await setup();
-    expect(text(filters, '[role="status"]')).to.equal('10 programmes sur 10');
+    expect(text(filters, '[part~="count"]')).to.equal('10 programmes sur 10');
+    // Shown, not announced: the map announces the filter's results, once.
+    const count = $<HTMLElement>(filters, '[part~="count"]');
+    expect(count.checkVisibility()).to.equal(true);
+    expect(count.getAttribute('role')).to.equal(null);
+    expect(
+      filters.shadowRoot!.querySelector(
+        '[role="status"], [role="alert"], [role="log"], [aria-live]',
+      ),
+      'no live region in <pb-filters>',
+    ).to.equal(null);
     const from = $(filters, '#year-from');
     const to = $(filters, '#year-to');
     expect([from.min, from.max, from.value, to.value]).to.deep.equal([
@@ -166,7 +176,7 @@ describe('<pb-filters>', () => {
     expect(map.filter).to.deep.equal({ years: [2019, 2020] });
     expect(map.selection!.totals.programmes).to.equal(4); // rennes, brest, gironde, lille
     expect(changes.map((e) => e.detail.programmes)).to.deep.equal([9, 4]);
-    expect(text(filters, '[role="status"]')).to.equal('4 programmes sur 10');
+    expect(text(filters, '[part~="count"]')).to.equal('4 programmes sur 10');
     expect(text(filters, '#years-leaves')).to.equal('4 programmes sur 10');
     expect(text(filters, '.years .values')).to.equal('2019 – 2020');
     // Bars in the range are highlighted.
@@ -251,7 +261,7 @@ describe('<pb-filters>', () => {
     expect(map.selection!.totals.programmes).to.equal(8);
     expect(changes.at(-1)!.detail.setAside).to.equal(2);
     expect(text(filters, '.aside')).to.equal('2 programmes sans population connue mis de côté');
-    expect(text(filters, '[role="status"]')).to.equal('8 programmes sur 10');
+    expect(text(filters, '[part~="count"]')).to.equal('8 programmes sur 10');
     await slide(filters, 'budget-min', 20); // 10^(-1 + 20/10) = 10 €/hab.
     expect(map.filter).to.deep.equal({ budgetPer: 'inhabitant', budget: [10, Infinity] });
     expect(map.selection!.totals.programmes).to.equal(2); // paris (35.7), rennes (18)
@@ -312,7 +322,7 @@ describe('<pb-filters>', () => {
     await filters.updateComplete;
     expect(map.filter.countries).to.deep.equal(['PT']);
     expect(map.selection!.totals.programmes).to.equal(0);
-    expect(text(filters, '[role="status"]')).to.equal('0 programme sur 10');
+    expect(text(filters, '[part~="count"]')).to.equal('0 programme sur 10');
     // Filtered to nothing: still accessible.
     await axeCheck(filters);
   });
@@ -369,7 +379,7 @@ describe('<pb-filters>', () => {
         (i) => i.checked,
       ),
     ).to.equal(false);
-    expect(text(filters, '[role="status"]')).to.equal('10 programmes sur 10');
+    expect(text(filters, '[part~="count"]')).to.equal('10 programmes sur 10');
   });
 
   it('follows the map’s filter when it changes from attributes or script', async () => {
@@ -379,7 +389,7 @@ describe('<pb-filters>', () => {
     await filters.updateComplete;
     expect($(filters, '#year-from').value).to.equal('2016');
     expect($(filters, '#year-to').value).to.equal('2017');
-    expect(text(filters, '[role="status"]')).to.equal('2 programmes sur 10'); // rennes, lisboa
+    expect(text(filters, '[part~="count"]')).to.equal('2 programmes sur 10'); // rennes, lisboa
     map.setAttribute('budget-per', 'inhabitant');
     map.setAttribute('level', 'commune,region');
     map.setAttribute('q', 'budget');
@@ -446,15 +456,15 @@ describe('<pb-filters>', () => {
     await slide(a.filters, 'year-to', 2015);
     expect(a.map.filter).to.deep.equal({ years: [2014, 2015] });
     expect(b.map.filter).to.deep.equal({});
-    expect(text(a.filters, '[role="status"]')).to.equal('2 programmes sur 10');
-    expect(text(b.filters, '[role="status"]')).to.equal('10 programmes sur 10');
+    expect(text(a.filters, '[part~="count"]')).to.equal('2 programmes sur 10');
+    expect(text(b.filters, '[part~="count"]')).to.equal('10 programmes sur 10');
     expect(b.changes).to.have.length(0);
     b.map.setAttribute('level', 'department');
     await b.map.updateComplete;
     await b.filters.updateComplete;
     await a.filters.updateComplete;
-    expect(text(b.filters, '[role="status"]')).to.equal('1 programme sur 10');
-    expect(text(a.filters, '[role="status"]')).to.equal('2 programmes sur 10');
+    expect(text(b.filters, '[part~="count"]')).to.equal('1 programme sur 10');
+    expect(text(a.filters, '[part~="count"]')).to.equal('2 programmes sur 10');
   });
 
   it('waits, disabled, for a map added after it, then links', async () => {
@@ -463,6 +473,7 @@ describe('<pb-filters>', () => {
     const outer = $<HTMLFieldSetElement>(filters, 'fieldset.outer');
     expect(outer.disabled).to.equal(true);
     expect(text(filters, '.note')).to.include('une fois les données');
+    expect(filters.shadowRoot!.querySelector('[role="status"], [aria-live]')).to.equal(null);
     expect(filters.map).to.equal(undefined);
     const { map } = mountMap('later');
     await map.ready;
@@ -470,7 +481,7 @@ describe('<pb-filters>', () => {
     expect(filters.map).to.equal(map);
     expect(outer.disabled).to.equal(false);
     expect(filters.shadowRoot!.querySelector('.note')).to.equal(null);
-    expect(text(filters, '[role="status"]')).to.equal('10 programmes sur 10');
+    expect(text(filters, '[part~="count"]')).to.equal('10 programmes sur 10');
     await slide(filters, 'year-from', 2024);
     expect(map.selection!.totals.programmes).to.equal(2); // lille, lisboa
   });
@@ -484,7 +495,7 @@ describe('<pb-filters>', () => {
     const filters = mountFilters('map-en', wrapper);
     await map.ready;
     await filters.updateComplete;
-    expect(text(filters, '[role="status"]')).to.equal('10 of 10 programmes');
+    expect(text(filters, '[part~="count"]')).to.equal('10 of 10 programmes');
     expect($(filters, '#year-from').labels![0]!.textContent).to.equal('First year');
     expect(levelLabels(filters)[0]).to.equal('Municipality (6)');
     expect(options(filters, '#country')[1]).to.equal('France (9)');

@@ -3,6 +3,7 @@ import '../../src/index.js';
 import '../../src/elements/pb-list/pb-list.js';
 import type { PbMap, PbSelectEvent } from '../../src/index.js';
 import type { PbList } from '../../src/elements/pb-list/pb-list.js';
+import { sendKeys } from '@web/test-runner-commands';
 import { axeCheck, waitFor } from './helpers.js';
 
 const FIXTURES = '/tests/browser/fixtures';
@@ -149,7 +150,9 @@ function moveEnd(map: PbMap): Promise<void> {
 }
 
 afterEach(() => {
-  for (const el of document.querySelectorAll('pb-map, pb-list, div.wrapper, div.fake-map')) {
+  for (const el of document.querySelectorAll(
+    'pb-map, pb-list, div.wrapper, div.fake-map, [data-test]',
+  )) {
     el.remove();
   }
 });
@@ -406,6 +409,56 @@ describe('<pb-list>', () => {
     expect(renders).to.equal(1);
     // Rows are keyed by programme: the same programme keeps its row element.
     expect(list.shadowRoot!.querySelector('tbody tr')).to.equal(firstRow);
+  });
+
+  it('takes focus on its table, named by the caption, for a "skip the map" link', async () => {
+    // Before it has a feed there is no table: focus() does nothing, and throws nothing.
+    const early = mountList('nowhere');
+    await early.updateComplete;
+    early.focus();
+    expect(early.shadowRoot!.activeElement).to.equal(null);
+    early.remove();
+
+    const { list } = await loaded();
+    const table = list.shadowRoot!.querySelector('table')!;
+    // Focusable by script, not a tab stop.
+    expect(table.getAttribute('tabindex')).to.equal('-1');
+    expect(table.tabIndex).to.equal(-1);
+    const skip = document.createElement('button');
+    skip.textContent = 'Passer la carte';
+    skip.dataset['test'] = '';
+    document.body.prepend(skip);
+    try {
+      skip.focus();
+      // What the map's skip link does when activated.
+      skip.addEventListener('click', () =>
+        document.querySelector<PbList>('pb-list[for="m"]')!.focus(),
+      );
+      await sendKeys({ press: 'Enter' });
+      expect(document.activeElement).to.equal(list);
+      expect(list.shadowRoot!.activeElement).to.equal(table);
+      // A screen reader says the table's name: its caption.
+      expect(table.caption!.textContent).to.include('13 programmes');
+      expect(table.querySelector('caption')!.getAttribute('aria-hidden')).to.equal(null);
+      // The next Tab goes to the table's first button (the first column's sort button).
+      await sendKeys({ press: 'Tab' });
+      const first = table.querySelector('button')!;
+      expect(squash(spokenText(first))).to.equal('Nom');
+      expect(list.shadowRoot!.activeElement).to.equal(first);
+      // Shift+Tab from there goes back before the table (the scope checkbox), not to the table.
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      expect(list.shadowRoot!.activeElement).to.equal(
+        list.shadowRoot!.querySelector('input[type="checkbox"]'),
+      );
+      // focus() takes the usual options.
+      list.focus({ preventScroll: true });
+      expect(list.shadowRoot!.activeElement).to.equal(table);
+      await axeCheck(list);
+    } finally {
+      skip.remove();
+    }
   });
 
   it('has no accessibility violation when the selection is empty', async () => {

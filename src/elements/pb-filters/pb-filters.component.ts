@@ -65,16 +65,18 @@ function budgetPosition(amount: number, scale: Scale, handle: 'min' | 'max'): nu
 /**
  * The filter controls of a `<pb-map>`: year range over a histogram of programmes per year,
  * budget range on a logarithmic scale (total or per inhabitant), level, region, country and text
- * search, each saying how many programmes it leaves, with a live count of what the filter keeps.
- * It follows the map named by `for` (placed anywhere in the same document or shadow root, before
- * or after the map) and reflects the map's filter whenever it changes, from here or elsewhere.
+ * search, each saying how many programmes it leaves, with a count of what the filter keeps. The
+ * count is not a live region: the map announces the filter's results itself ("17 programmes
+ * affichés"), so that a screen reader hears them once. It follows the map named by `for` (placed
+ * anywhere in the same document or shadow root, before or after the map) and reflects the map's
+ * filter whenever it changes, from here or elsewhere.
  * Every change goes through `map.store.setFilter(filter, 'user')`, so the map fires
  * `pb-filter-change` for it.
  *
  * @summary Filter controls with facet counts for a `<pb-map>`.
  *
  * @csspart base - The form.
- * @csspart count - The live count of kept programmes.
+ * @csspart count - The count of kept programmes (shown, not announced: the map announces it).
  * @csspart years - The year range group (histogram, two handles).
  * @csspart histogram - The bars of programmes per year.
  * @csspart budget - The budget group (total / per inhabitant switch, two handles).
@@ -312,7 +314,7 @@ export class PbFilters extends LitElement {
     return html`<form class="base" part="base" lang=${m.lang} @submit=${this.onSubmit}>
       <fieldset class="outer" ?disabled=${!ready}>
         <legend>${m.title(kind)}</legend>
-        <p class="summary" part="count" role="status">
+        <p class="summary" part="count">
           ${facets ? m.summary(facets.kept, facets.total, kind) : ''}
         </p>
         ${ready ? nothing : html`<p class="note">${m.waiting}</p>`}

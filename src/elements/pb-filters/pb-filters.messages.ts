@@ -18,7 +18,7 @@ export interface FilterMessages {
   title: (kind: EntryKind) => string;
   /** While no map is linked or no feed is loaded. */
   waiting: string;
-  /** Overall live count: "187 programmes sur 560". */
+  /** Overall count: "187 programmes sur 560" (the map announces changes, not this). */
   summary: (kept: number, total: number, kind: EntryKind) => string;
   /** What a range or text control leaves: "150 sur 187" (constrained) or "187 programmes". */
   leaves: (kept: number, without: number, kind: EntryKind) => string;

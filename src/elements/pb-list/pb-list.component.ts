@@ -131,6 +131,23 @@ export class PbList extends LitElement {
     this.focusFrom = undefined;
   }
 
+  // Public methods
+
+  /**
+   * Moves focus to the table, named by its caption ("56 programmes, triés par nom, de A à Z"), so
+   * that a screen reader says what the list holds and the next Tab goes to the table's first
+   * button. The table has `tabindex="-1"`: focusable by script (a "skip the map" link, for
+   * instance), but not a tab stop. Until the list has a feed to show, there is no table, and focus
+   * goes where `HTMLElement.focus()` puts it (nowhere, unless the element is given a `tabindex`).
+   *
+   * @param options - As for `HTMLElement.focus()`, e.g. `{ preventScroll: true }`.
+   */
+  override focus(options?: FocusOptions): void {
+    const table = this.renderRoot.querySelector<HTMLTableElement>('table');
+    if (table) table.focus(options);
+    else super.focus(options);
+  }
+
   // Handlers
 
   private onSort = (event: Event): void => {
@@ -203,7 +220,7 @@ export class PbList extends LitElement {
         </label>
       </div>
       <div class="scroll" part="scroll">
-        <table part="table">
+        <table part="table" tabindex="-1">
           <caption part="caption">
             <span class="count">${m.caption(total, feed.kind, inView)}</span
             ><span class="sr-only">${m.sortedBy(this.sort.column, this.sort.direction)}</span>

@@ -41,6 +41,15 @@ type Deferred = {
   reject(reason: unknown): void;
 };
 
+/** What the store holds for a feed that is valid but lists nothing. */
+const EMPTY_FEED: Feed = {
+  version: 1,
+  currency: 'EUR',
+  kind: 'programmes',
+  sources: [],
+  programmes: [],
+};
+
 /** The properties behind the filter attributes. */
 const FILTER_PROPS = ['years', 'budget', 'budgetPer', 'level', 'region', 'country', 'q'] as const;
 
@@ -562,6 +571,8 @@ export class PbMap extends LitElement {
         this.store.setFeed(result.feed);
       } else if (result.error.code === 'no-programmes' && result.problems.length === 0) {
         this.status = 'empty';
+        // The elements that follow the map say "0 programme" rather than wait for data.
+        this.store.setFeed(EMPTY_FEED);
       } else {
         this.fail(result.error.code, result.error.message, url.href);
         return;

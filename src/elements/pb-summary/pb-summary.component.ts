@@ -14,7 +14,7 @@ import { pageLang, srOnly } from '../shared/shared.js';
  * 20,65 € par habitant", in the page's language (the nearest `lang`, French by default). Says when
  * the budget sum covers only some programmes, and how many programmes per-inhabitant mode sets
  * aside for want of a population. Follows the `<pb-map>` named by `for`, wherever either stands in
- * the page. Not a live region: `<pb-filters>` announces changes.
+ * the page. Not a live region: `<pb-map>` announces what a filter keeps.
  *
  * @summary Headline figures (count, budget, population) of a map's selection.
  *
