@@ -66,16 +66,25 @@ const CLICK_TOLERANCE = 5;
  * viewport. Clusters and programmes are real buttons over the map, so they can be focused, named
  * and clicked like anything else on the page.
  *
+ * Keyboard (docs/accessibility.md): Tab reaches the skip link, then the map (arrows pan, + and -
+ * zoom), then one marker (a roving tabindex); arrows move to the nearest marker that way, Home
+ * and End to the first and last; Enter zooms into a cluster or opens a programme's card; Escape
+ * closes it and gives focus back. Results of filters and zooms are announced politely.
+ *
  * @summary A clustered, accessible map of participatory budgets from a static feed.
  *
  * @event pb-load - The feed is loaded and its first clusters are drawn. `detail`: `{ title, programmes, problems }`.
  * @event pb-error - The feed could not be used. `detail`: `{ code, message, src }`.
  * @event pb-select - A person opened a programme's card. `detail`: `{ programme }`.
+ * @event pb-filter-change - A person changed the filter (pb-filters, the URL). `detail`: `{ filter, programmes, setAside, totals }`.
+ * @event pb-view-change - A person moved the map (directly, a cluster, the list). `detail`: `{ center, zoom, bounds, inView }`.
  *
  * @csspart base - The element's frame.
  * @csspart map - The map area.
  * @csspart card - The card of an opened programme.
  * @csspart status - The loading, empty and error messages.
+ * @csspart legend - The legend, in words.
+ * @csspart skip - The skip link ("Passer la carte"), shown when it has the focus.
  *
  * @cssproperty --pb-map-height - Height of the map (default 480px).
  * @cssproperty --pb-map-font - Font of texts (default: inherited from the page).
