@@ -1,23 +1,49 @@
 import { css } from 'lit';
 
+/** The dark theme's tokens (see pb-map.styles.ts: the same values). */
+const darkTokens = css`
+  --_accent: var(--pb-map-accent, #8585f6);
+  --_accent-text: var(--pb-map-accent-text, #161616);
+  --_surface: var(--pb-map-surface, #161616);
+  --_text: var(--pb-map-text, #f6f6f6);
+  --_muted: var(--pb-map-muted, #b0b0b0);
+  --_focus: var(--pb-map-focus, #0a76f6);
+  --_track: var(--pb-filters-track, #767676);
+  --_bar: var(--pb-filters-bar, #767676);
+  color-scheme: dark;
+`;
+
 export const styles = css`
   :host {
-    --pb-map-font: inherit;
-    --pb-map-accent: #000091;
-    --pb-map-accent-text: #ffffff;
-    --pb-map-surface: #ffffff;
-    --pb-map-text: #161616;
-    --pb-map-muted: #555555;
-    --pb-map-focus: #0a76f6;
-    --pb-map-radius: 6px;
-    --pb-filters-track: #d0d0d8;
-    --pb-filters-bar: #c5c5dd;
+    /*
+     * Private aliases: a page may set the --pb-map-* tokens on the element or any ancestor.
+     * Light by default; dark with the reader's system setting or theme="dark" (below).
+     * The track and the bars outside the years stand at 3:1 against the surface and the accent.
+     */
+    --_accent: var(--pb-map-accent, #000091);
+    --_accent-text: var(--pb-map-accent-text, #ffffff);
+    --_surface: var(--pb-map-surface, #ffffff);
+    --_text: var(--pb-map-text, #161616);
+    --_muted: var(--pb-map-muted, #555555);
+    --_focus: var(--pb-map-focus, #0a76f6);
+    --_track: var(--pb-filters-track, #7f7f9e);
+    --_bar: var(--pb-filters-bar, #7f7f9e);
+    color-scheme: light;
     display: block;
     max-width: 100%;
-    font-family: var(--pb-map-font);
+    font-family: var(--pb-map-font, inherit);
     font-size: 14px;
     line-height: 1.35;
-    color: var(--pb-map-text);
+    color: var(--_text);
+  }
+  /* "auto": the reader's system setting, unless theme="light" forces light. */
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      ${darkTokens}
+    }
+  }
+  :host([theme='dark']) {
+    ${darkTokens}
   }
   :host([hidden]) {
     display: none;
@@ -28,9 +54,9 @@ export const styles = css`
   form {
     margin: 0;
     padding: 12px;
-    background: var(--pb-map-surface);
-    color: var(--pb-map-text);
-    border-radius: var(--pb-map-radius);
+    background: var(--_surface);
+    color: var(--_text);
+    border-radius: var(--pb-map-radius, 6px);
   }
   fieldset {
     margin: 0;
@@ -72,7 +98,7 @@ export const styles = css`
   .aside,
   .note {
     margin: 4px 0 0;
-    color: var(--pb-map-muted);
+    color: var(--_muted);
     font-size: 0.93em;
   }
 
@@ -87,10 +113,10 @@ export const styles = css`
   .bar {
     flex: 1 1 0;
     min-height: 1px;
-    background: var(--pb-filters-bar);
+    background: var(--_bar);
   }
   .bar.in {
-    background: var(--pb-map-accent);
+    background: var(--_accent);
   }
 
   /* Two range inputs over one track: only the thumbs take the pointer. */
@@ -105,13 +131,13 @@ export const styles = css`
     top: 12px;
     height: 4px;
     border-radius: 2px;
-    background: var(--pb-filters-track);
+    background: var(--_track);
   }
   .fill {
     position: absolute;
     top: 0;
     bottom: 0;
-    background: var(--pb-map-accent);
+    background: var(--_accent);
   }
   .range input {
     position: absolute;
@@ -144,9 +170,9 @@ export const styles = css`
     height: 18px;
     margin-top: 5px;
     border-radius: 50%;
-    border: 2px solid var(--pb-map-surface);
-    background: var(--pb-map-accent);
-    box-shadow: 0 0 0 1px var(--pb-map-accent);
+    border: 2px solid var(--_surface);
+    background: var(--_accent);
+    box-shadow: 0 0 0 1px var(--_accent);
     cursor: grab;
   }
   .range input::-moz-range-thumb {
@@ -154,24 +180,24 @@ export const styles = css`
     width: 14px;
     height: 14px;
     border-radius: 50%;
-    border: 2px solid var(--pb-map-surface);
-    background: var(--pb-map-accent);
-    box-shadow: 0 0 0 1px var(--pb-map-accent);
+    border: 2px solid var(--_surface);
+    background: var(--_accent);
+    box-shadow: 0 0 0 1px var(--_accent);
     cursor: grab;
   }
   .range input:focus-visible {
     outline: none;
   }
   .range input:focus-visible::-webkit-slider-thumb {
-    outline: 3px solid var(--pb-map-focus);
+    outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
   .range input:focus-visible::-moz-range-thumb {
-    outline: 3px solid var(--pb-map-focus);
+    outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
   .range input:disabled::-webkit-slider-thumb {
-    background: var(--pb-filters-track);
+    background: var(--_track);
     box-shadow: none;
     cursor: default;
   }
@@ -186,14 +212,14 @@ export const styles = css`
     position: relative;
     text-align: center;
     padding: 4px 6px;
-    border: 1px solid var(--pb-map-accent);
+    border: 1px solid var(--_accent);
     cursor: pointer;
   }
   .switch label:first-of-type {
-    border-radius: var(--pb-map-radius) 0 0 var(--pb-map-radius);
+    border-radius: var(--pb-map-radius, 6px) 0 0 var(--pb-map-radius, 6px);
   }
   .switch label:last-of-type {
-    border-radius: 0 var(--pb-map-radius) var(--pb-map-radius) 0;
+    border-radius: 0 var(--pb-map-radius, 6px) var(--pb-map-radius, 6px) 0;
     border-left: 0;
   }
   .switch input {
@@ -206,11 +232,11 @@ export const styles = css`
     cursor: pointer;
   }
   .switch label:has(input:checked) {
-    background: var(--pb-map-accent);
-    color: var(--pb-map-accent-text);
+    background: var(--_accent);
+    color: var(--_accent-text);
   }
   .switch label:has(input:focus-visible) {
-    outline: 3px solid var(--pb-map-focus);
+    outline: 3px solid var(--_focus);
     outline-offset: 2px;
     z-index: 1;
   }
@@ -229,7 +255,7 @@ export const styles = css`
     margin: 0;
     width: 16px;
     height: 16px;
-    accent-color: var(--pb-map-accent);
+    accent-color: var(--_accent);
   }
 
   label.block {
@@ -249,29 +275,29 @@ export const styles = css`
     width: 100%;
     min-height: 32px;
     padding: 4px 6px;
-    border: 1px solid var(--pb-map-muted);
-    border-radius: var(--pb-map-radius);
-    background: var(--pb-map-surface);
+    border: 1px solid var(--_muted);
+    border-radius: var(--pb-map-radius, 6px);
+    background: var(--_surface);
   }
   .reset {
     margin-top: 16px;
     min-height: 32px;
     padding: 4px 12px;
-    border: 1px solid var(--pb-map-accent);
-    border-radius: var(--pb-map-radius);
-    background: var(--pb-map-surface);
-    color: var(--pb-map-accent);
+    border: 1px solid var(--_accent);
+    border-radius: var(--pb-map-radius, 6px);
+    background: var(--_surface);
+    color: var(--_accent);
     cursor: pointer;
   }
   .reset:hover:not(:disabled) {
-    background: var(--pb-map-accent);
-    color: var(--pb-map-accent-text);
+    background: var(--_accent);
+    color: var(--_accent-text);
   }
   select:focus-visible,
   input[type='search']:focus-visible,
   .checks input:focus-visible,
   button:focus-visible {
-    outline: 3px solid var(--pb-map-focus);
+    outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
 
@@ -312,6 +338,18 @@ export const styles = css`
       background: Highlight;
       color: HighlightText;
       forced-color-adjust: none;
+    }
+    select,
+    input[type='search'],
+    .reset {
+      border-color: ButtonText;
+    }
+    .switch label:has(input:focus-visible),
+    select:focus-visible,
+    input[type='search']:focus-visible,
+    .checks input:focus-visible,
+    button:focus-visible {
+      outline-color: Highlight;
     }
   }
 `;

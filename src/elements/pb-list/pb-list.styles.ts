@@ -1,8 +1,24 @@
 import { css } from 'lit';
 
+/** The dark theme's tokens (see pb-map.styles.ts: the same values). */
+const darkTokens = css`
+  --_accent: var(--pb-map-accent, #8585f6);
+  --_accent-text: var(--pb-map-accent-text, #161616);
+  --_surface: var(--pb-map-surface, #161616);
+  --_text: var(--pb-map-text, #f6f6f6);
+  --_muted: var(--pb-map-muted, #b0b0b0);
+  --_focus: var(--pb-map-focus, #0a76f6);
+  --_border: var(--pb-list-border, #3a3a3a);
+  color-scheme: dark;
+`;
+
 export const styles = css`
   :host {
-    /* Private aliases: a page may set the --pb-map-* tokens on the element or any ancestor. */
+    /*
+     * Private aliases: a page may set the --pb-map-* tokens on the element or any ancestor.
+     * Light by default; dark with the reader's system setting or theme="dark" (below).
+     * The lines between rows are decoration (the table's structure is in its markup).
+     */
     --_accent: var(--pb-map-accent, #000091);
     --_accent-text: var(--pb-map-accent-text, #ffffff);
     --_surface: var(--pb-map-surface, #ffffff);
@@ -10,11 +26,21 @@ export const styles = css`
     --_muted: var(--pb-map-muted, #555555);
     --_focus: var(--pb-map-focus, #0a76f6);
     --_border: var(--pb-list-border, #dddddd);
+    color-scheme: light;
     display: block;
     min-width: 0;
     font-family: var(--pb-map-font, inherit);
     color: var(--_text);
     background: var(--_surface);
+  }
+  /* "auto": the reader's system setting, unless theme="light" forces light. */
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      ${darkTokens}
+    }
+  }
+  :host([theme='dark']) {
+    ${darkTokens}
   }
   :host([hidden]) {
     display: none;
@@ -148,12 +174,26 @@ export const styles = css`
   .sort:focus-visible {
     outline-offset: -3px;
   }
+  /* The table takes the focus from the map's skip link: show where it landed, inside the box
+     that scrolls (an outside outline would be cut off). */
+  table:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: -3px;
+  }
   @media (forced-colors: active) {
     .choose {
       color: LinkText;
     }
     .more {
       border-color: ButtonText;
+    }
+    th,
+    td {
+      border-bottom-color: CanvasText;
+    }
+    button:focus-visible,
+    input:focus-visible {
+      outline-color: Highlight;
     }
   }
 `;

@@ -9,8 +9,8 @@ export const a11yStyles = css`
     left: 8px;
     padding: 0.5rem 0.75rem;
     font: inherit;
-    background: var(--pb-map-surface, #fff);
-    color: var(--pb-map-text, #161616);
+    background: var(--_surface);
+    color: var(--_text);
     border: 2px solid currentColor;
     border-radius: 4px;
     cursor: pointer;

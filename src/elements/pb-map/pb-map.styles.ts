@@ -1,26 +1,61 @@
 import { css } from 'lit';
 
+/**
+ * The dark theme's tokens. The offline basemap stays light in both themes (src/map/basemap.ts),
+ * so the markers and the focus ring are chosen to stand out both on it and on the dark surface.
+ */
+const darkTokens = css`
+  --_accent: var(--pb-map-accent, #8585f6);
+  --_accent-text: var(--pb-map-accent-text, #161616);
+  --_cluster: var(--pb-map-cluster, #5858f0);
+  --_cluster-text: var(--pb-map-cluster-text, #ffffff);
+  --_programme: var(--pb-map-programme, #e1000f);
+  --_surface: var(--pb-map-surface, #161616);
+  --_text: var(--pb-map-text, #f6f6f6);
+  --_muted: var(--pb-map-muted, #b0b0b0);
+  --_focus: var(--pb-map-focus, #0a76f6);
+  --_border: #3a3a3a;
+  --_error: #ff5655;
+  color-scheme: dark;
+`;
+
 export const styles = css`
   :host {
-    --pb-map-height: 480px;
-    --pb-map-font: inherit;
-    --pb-map-accent: #000091;
-    --pb-map-accent-text: #ffffff;
-    --pb-map-cluster: #000091;
-    --pb-map-cluster-text: #ffffff;
-    --pb-map-programme: #e1000f;
-    --pb-map-surface: #ffffff;
-    --pb-map-text: #161616;
-    --pb-map-muted: #555555;
-    --pb-map-focus: #0a76f6;
-    --pb-map-radius: 6px;
+    /*
+     * Private aliases: a page may set the --pb-map-* tokens on the element or any ancestor.
+     * Light by default; dark with the reader's system setting or theme="dark" (below).
+     * Every pair is measured in tests/browser/contrast.test.ts (see docs/accessibility.md).
+     */
+    --_accent: var(--pb-map-accent, #000091);
+    --_accent-text: var(--pb-map-accent-text, #ffffff);
+    --_cluster: var(--pb-map-cluster, #000091);
+    --_cluster-text: var(--pb-map-cluster-text, #ffffff);
+    --_programme: var(--pb-map-programme, #e1000f);
+    --_surface: var(--pb-map-surface, #ffffff);
+    --_text: var(--pb-map-text, #161616);
+    --_muted: var(--pb-map-muted, #555555);
+    --_focus: var(--pb-map-focus, #0a76f6);
+    --_border: #dddddd;
+    --_error: #ce0500;
+    /* Behind the basemap: its water colour (src/map/basemap.ts), so that nothing flashes. */
+    --_map-background: #dfe9f2;
+    color-scheme: light;
     display: block;
     position: relative;
-    height: var(--pb-map-height);
+    height: var(--pb-map-height, 480px);
     min-height: 200px;
-    font-family: var(--pb-map-font);
-    color: var(--pb-map-text);
+    font-family: var(--pb-map-font, inherit);
+    color: var(--_text);
     contain: layout paint;
+  }
+  /* "auto": the reader's system setting, unless theme="light" forces light. */
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      ${darkTokens}
+    }
+  }
+  :host([theme='dark']) {
+    ${darkTokens}
   }
   :host([hidden]) {
     display: none;
@@ -31,7 +66,7 @@ export const styles = css`
     inset: 0;
   }
   .map {
-    background: #dfe9f2;
+    background: var(--_map-background);
   }
   .markers {
     position: absolute;
@@ -57,10 +92,10 @@ export const styles = css`
     will-change: transform;
   }
   .marker.cluster {
-    background: var(--pb-map-cluster);
-    color: var(--pb-map-cluster-text);
-    border: 2px solid var(--pb-map-surface);
-    box-shadow: 0 0 0 1px var(--pb-map-cluster);
+    background: var(--_cluster);
+    color: var(--_cluster-text);
+    border: 2px solid var(--_surface);
+    box-shadow: 0 0 0 1px var(--_cluster);
   }
   .marker.cluster {
     display: flex;
@@ -77,15 +112,32 @@ export const styles = css`
   .marker.programme {
     width: 16px;
     height: 16px;
-    background: var(--pb-map-programme);
-    border: 2px solid var(--pb-map-surface);
-    box-shadow: 0 0 0 1px var(--pb-map-programme);
+    background: var(--_programme);
+    border: 2px solid var(--_surface);
+    box-shadow: 0 0 0 1px var(--_programme);
   }
+  /*
+   * The focus ring, the same on every theme: 3px of --_focus, 2px out. The default focus colour
+   * stands at 3:1 or more against the surface of both themes and against the basemap's land and
+   * water, where the markers are.
+   */
   .marker:focus-visible,
   button:focus-visible,
-  a:focus-visible {
-    outline: 3px solid var(--pb-map-focus);
+  a:focus-visible,
+  summary:focus-visible,
+  .maplibregl-ctrl-group button:focus:focus-visible,
+  .maplibregl-ctrl-attrib-button:focus-visible {
+    outline: 3px solid var(--_focus);
     outline-offset: 2px;
+  }
+  .maplibregl-ctrl-group button:focus:focus-visible,
+  .maplibregl-ctrl-attrib-button:focus-visible {
+    box-shadow: none; /* MapLibre's own glow, #0096ff, is under 3:1 on white */
+  }
+  .maplibregl-canvas:focus-visible {
+    /* Inside the canvas: the map's frame clips what is outside. */
+    outline: 3px solid var(--_focus);
+    outline-offset: -3px;
   }
   .status {
     position: absolute;
@@ -99,13 +151,13 @@ export const styles = css`
   .status > div {
     pointer-events: auto;
     max-width: 32rem;
-    background: var(--pb-map-surface);
-    border-radius: var(--pb-map-radius);
+    background: var(--_surface);
+    border-radius: var(--pb-map-radius, 6px);
     padding: 0.75rem 1rem;
     box-shadow: 0 1px 6px rgb(0 0 0 / 0.25);
   }
   .status.error > div {
-    border-left: 4px solid #ce0500;
+    border-left: 4px solid var(--_error);
   }
   .status p {
     margin: 0 0 0.5rem;
@@ -115,8 +167,8 @@ export const styles = css`
   }
   button.action {
     font: inherit;
-    background: var(--pb-map-accent);
-    color: var(--pb-map-accent-text);
+    background: var(--_accent);
+    color: var(--_accent-text);
     border: 0;
     border-radius: 4px;
     padding: 0.4rem 0.9rem;
@@ -130,8 +182,8 @@ export const styles = css`
     max-height: 40%;
     overflow: auto;
     font-size: 12px;
-    background: var(--pb-map-surface);
-    border-radius: var(--pb-map-radius);
+    background: var(--_surface);
+    border-radius: var(--pb-map-radius, 6px);
     padding: 0.25rem 0.5rem;
     box-shadow: 0 1px 4px rgb(0 0 0 / 0.2);
   }
@@ -153,9 +205,9 @@ export const styles = css`
     max-height: calc(100% - 16px);
     overflow: auto;
     box-sizing: border-box;
-    background: var(--pb-map-surface);
-    color: var(--pb-map-text);
-    border-radius: var(--pb-map-radius);
+    background: var(--_surface);
+    color: var(--_text);
+    border-radius: var(--pb-map-radius, 6px);
     box-shadow: 0 2px 12px rgb(0 0 0 / 0.3);
     padding: 0.75rem 1rem 1rem;
     font-size: 14px;
@@ -169,7 +221,8 @@ export const styles = css`
     outline: none;
   }
   .card h2:focus-visible {
-    outline: 3px solid var(--pb-map-focus);
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
   }
   .card .close {
     position: absolute;
@@ -192,7 +245,7 @@ export const styles = css`
     margin: 0.5rem 0;
   }
   .card dt {
-    color: var(--pb-map-muted);
+    color: var(--_muted);
   }
   .card dd {
     margin: 0;
@@ -205,14 +258,14 @@ export const styles = css`
   }
   .card caption {
     text-align: left;
-    color: var(--pb-map-muted);
+    color: var(--_muted);
     padding-bottom: 0.2rem;
   }
   .card th,
   .card td {
     text-align: left;
     padding: 0.15rem 0.5rem 0.15rem 0;
-    border-bottom: 1px solid #ddd;
+    border-bottom: 1px solid var(--_border);
   }
   .card td.amount,
   .card th.amount {
@@ -229,17 +282,17 @@ export const styles = css`
     width: 100%;
     background: none;
     border: 0;
-    border-bottom: 1px solid #ddd;
+    border-bottom: 1px solid var(--_border);
     padding: 0.4rem 0;
-    color: var(--pb-map-accent);
+    color: var(--_accent);
     cursor: pointer;
     text-decoration: underline;
   }
   .card a {
-    color: var(--pb-map-accent);
+    color: var(--_accent);
   }
   .card tr.outside {
-    color: var(--pb-map-muted);
+    color: var(--_muted);
   }
   .legend {
     position: absolute;
@@ -247,9 +300,9 @@ export const styles = css`
     top: 8px;
     max-width: min(20rem, calc(100% - 70px));
     font-size: 12px;
-    background: var(--pb-map-surface);
-    color: var(--pb-map-text);
-    border-radius: var(--pb-map-radius);
+    background: var(--_surface);
+    color: var(--_text);
+    border-radius: var(--pb-map-radius, 6px);
     padding: 0.25rem 0.5rem;
     box-shadow: 0 1px 4px rgb(0 0 0 / 0.2);
   }
@@ -266,20 +319,20 @@ export const styles = css`
     flex: none;
     border-radius: 50%;
     box-sizing: border-box;
-    border: 2px solid var(--pb-map-surface);
+    border: 2px solid var(--_surface);
   }
   .legend .key.cluster {
     width: 22px;
     height: 22px;
-    background: var(--pb-map-cluster);
-    box-shadow: 0 0 0 1px var(--pb-map-cluster);
+    background: var(--_cluster);
+    box-shadow: 0 0 0 1px var(--_cluster);
   }
   .legend .key.programme {
     width: 14px;
     height: 14px;
     margin: 4px;
-    background: var(--pb-map-programme);
-    box-shadow: 0 0 0 1px var(--pb-map-programme);
+    background: var(--_programme);
+    box-shadow: 0 0 0 1px var(--_programme);
   }
   .card .description {
     white-space: pre-line;
@@ -289,12 +342,43 @@ export const styles = css`
       transition: none;
     }
   }
+  /*
+   * Forced colours (Windows contrast themes): the basemap is a canvas that keeps its own colours,
+   * so markers draw a ring and a halo of opposite system colours and stand out on any of them.
+   * Clusters are hollow with their count, programmes solid.
+   */
   @media (forced-colors: active) {
-    .marker {
-      border: 2px solid CanvasText;
+    .marker.cluster,
+    .legend .key.cluster {
       forced-color-adjust: none;
+      border: 2px solid CanvasText;
       background: Canvas;
       color: CanvasText;
+      box-shadow: 0 0 0 2px Canvas;
+    }
+    .marker.programme,
+    .legend .key.programme {
+      forced-color-adjust: none;
+      border: 2px solid Canvas;
+      background: CanvasText;
+      box-shadow: 0 0 0 2px CanvasText;
+    }
+    .marker:focus-visible,
+    button:focus-visible,
+    a:focus-visible,
+    summary:focus-visible,
+    .card h2:focus-visible,
+    .maplibregl-canvas:focus-visible,
+    .maplibregl-ctrl-group button:focus:focus-visible,
+    .maplibregl-ctrl-attrib-button:focus-visible {
+      outline-color: Highlight;
+    }
+    /* Shadows are dropped in forced colours: a border keeps the boxes apart from the map. */
+    .status > div,
+    .note,
+    .card,
+    .legend {
+      border: 1px solid CanvasText;
     }
   }
 `;
