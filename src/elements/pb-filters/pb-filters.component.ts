@@ -16,7 +16,7 @@ import type { EntryKind } from '../../core/messages.js';
 import type { StoreChange, StoreState } from '../../store/map-store.js';
 import { MapLink, type StoreOwner } from '../../store/map-link.js';
 import { filterMessagesFor, type FilterMessages } from './pb-filters.messages.js';
-import { styles } from './pb-filters.styles.js';
+import { styles, tokens } from './pb-filters.styles.js';
 import { pageLang, srOnly } from '../shared/shared.js';
 
 /** A logarithmic budget scale: slider positions 0…top stand for 10^(from + k / STEPS). */
@@ -98,7 +98,7 @@ function budgetPosition(amount: number, scale: Scale, handle: 'min' | 'max'): nu
  * @cssproperty --pb-filters-bar - Histogram bars outside the year range.
  */
 export class PbFilters extends LitElement {
-  static override styles = [srOnly, styles];
+  static override styles = [tokens, srOnly, styles];
 
   // Fields: what the element owns and must release on disconnect.
   private link = new MapLink(this, (_state, changes) => this.onStore(changes));

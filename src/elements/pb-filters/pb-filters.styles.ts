@@ -1,49 +1,14 @@
 import { css } from 'lit';
-
-/** The dark theme's tokens (see pb-map.styles.ts: the same values). */
-const darkTokens = css`
-  --_accent: var(--pb-map-accent, #8585f6);
-  --_accent-text: var(--pb-map-accent-text, #161616);
-  --_surface: var(--pb-map-surface, #161616);
-  --_text: var(--pb-map-text, #f6f6f6);
-  --_muted: var(--pb-map-muted, #b0b0b0);
-  --_focus: var(--pb-map-focus, #0a76f6);
-  --_track: var(--pb-filters-track, #767676);
-  --_bar: var(--pb-filters-bar, #767676);
-  color-scheme: dark;
-`;
+import { themed } from '../shared/shared.js';
 
 export const styles = css`
   :host {
-    /*
-     * Private aliases: a page may set the --pb-map-* tokens on the element or any ancestor.
-     * Light by default; dark with the reader's system setting or theme="dark" (below).
-     * The track and the bars outside the years stand at 3:1 against the surface and the accent.
-     */
-    --_accent: var(--pb-map-accent, #000091);
-    --_accent-text: var(--pb-map-accent-text, #ffffff);
-    --_surface: var(--pb-map-surface, #ffffff);
-    --_text: var(--pb-map-text, #161616);
-    --_muted: var(--pb-map-muted, #555555);
-    --_focus: var(--pb-map-focus, #0a76f6);
-    --_track: var(--pb-filters-track, #7f7f9e);
-    --_bar: var(--pb-filters-bar, #7f7f9e);
-    color-scheme: light;
     display: block;
     max-width: 100%;
     font-family: var(--pb-map-font, inherit);
     font-size: 14px;
     line-height: 1.35;
     color: var(--_text);
-  }
-  /* "auto": the reader's system setting, unless theme="light" forces light. */
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      ${darkTokens}
-    }
-  }
-  :host([theme='dark']) {
-    ${darkTokens}
   }
   :host([hidden]) {
     display: none;
@@ -353,3 +318,15 @@ export const styles = css`
     }
   }
 `;
+
+/** The shared light and dark palettes, with this element's own tokens (see shared.ts). */
+export const tokens = themed(
+  css`
+    --_track: var(--pb-filters-track, #7f7f9e);
+    --_bar: var(--pb-filters-bar, #7f7f9e);
+  `,
+  css`
+    --_track: var(--pb-filters-track, #767676);
+    --_bar: var(--pb-filters-bar, #767676);
+  `,
+);

@@ -14,7 +14,7 @@ import {
 } from '../../core/list.js';
 import { MapLink } from '../../store/map-link.js';
 import { listMessagesFor, type ListMessages } from './pb-list.messages.js';
-import { styles } from './pb-list.styles.js';
+import { styles, tokens } from './pb-list.styles.js';
 import { pageLang, srOnly } from '../shared/shared.js';
 
 /** What `<pb-list>` needs of the map it follows besides its store (`<pb-map>` has it). */
@@ -61,7 +61,7 @@ const NUMERIC = new Set<ListColumn>(['budget', 'perInhabitant']);
  * @cssproperty --pb-list-max-height - Height past which the table scrolls in its box (default none).
  */
 export class PbList extends LitElement {
-  static override styles = [srOnly, styles];
+  static override styles = [tokens, srOnly, styles];
 
   private link = new MapLink(this);
   private lists = new ListOrder();

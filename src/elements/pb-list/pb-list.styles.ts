@@ -1,46 +1,13 @@
 import { css } from 'lit';
-
-/** The dark theme's tokens (see pb-map.styles.ts: the same values). */
-const darkTokens = css`
-  --_accent: var(--pb-map-accent, #8585f6);
-  --_accent-text: var(--pb-map-accent-text, #161616);
-  --_surface: var(--pb-map-surface, #161616);
-  --_text: var(--pb-map-text, #f6f6f6);
-  --_muted: var(--pb-map-muted, #b0b0b0);
-  --_focus: var(--pb-map-focus, #0a76f6);
-  --_border: var(--pb-list-border, #3a3a3a);
-  color-scheme: dark;
-`;
+import { themed } from '../shared/shared.js';
 
 export const styles = css`
   :host {
-    /*
-     * Private aliases: a page may set the --pb-map-* tokens on the element or any ancestor.
-     * Light by default; dark with the reader's system setting or theme="dark" (below).
-     * The lines between rows are decoration (the table's structure is in its markup).
-     */
-    --_accent: var(--pb-map-accent, #000091);
-    --_accent-text: var(--pb-map-accent-text, #ffffff);
-    --_surface: var(--pb-map-surface, #ffffff);
-    --_text: var(--pb-map-text, #161616);
-    --_muted: var(--pb-map-muted, #555555);
-    --_focus: var(--pb-map-focus, #0a76f6);
-    --_border: var(--pb-list-border, #dddddd);
-    color-scheme: light;
     display: block;
     min-width: 0;
     font-family: var(--pb-map-font, inherit);
     color: var(--_text);
     background: var(--_surface);
-  }
-  /* "auto": the reader's system setting, unless theme="light" forces light. */
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      ${darkTokens}
-    }
-  }
-  :host([theme='dark']) {
-    ${darkTokens}
   }
   :host([hidden]) {
     display: none;
@@ -197,3 +164,13 @@ export const styles = css`
     }
   }
 `;
+
+/** The shared light and dark palettes, with this element's own tokens (see shared.ts). */
+export const tokens = themed(
+  css`
+    --_border: var(--pb-list-border, #dddddd);
+  `,
+  css`
+    --_border: var(--pb-list-border, #3a3a3a);
+  `,
+);

@@ -27,7 +27,7 @@ import { messagesFor, type Messages } from '../../core/messages.js';
 import { pbEvent } from './pb-map.events.js';
 import { readUrlState, urlStateKey, writeUrlState, type UrlState } from './url-state.js';
 import { a11yStyles } from './pb-map.a11y.styles.js';
-import { styles } from './pb-map.styles.js';
+import { styles, tokens } from './pb-map.styles.js';
 import { pageLang, srOnly } from '../shared/shared.js';
 
 type MapChunk = typeof import('../../map/maplibre.js');
@@ -97,7 +97,7 @@ const CLICK_TOLERANCE = 5;
  * @cssproperty --pb-map-focus - Focus ring.
  */
 export class PbMap extends LitElement {
-  static override styles = [srOnly, styles, a11yStyles];
+  static override styles = [tokens, srOnly, styles, a11yStyles];
 
   /**
    * The selection this map shares with the `<pb-filters>`, `<pb-list>` and `<pb-summary>` that

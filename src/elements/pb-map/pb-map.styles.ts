@@ -1,45 +1,8 @@
 import { css } from 'lit';
-
-/**
- * The dark theme's tokens. The offline basemap stays light in both themes (src/map/basemap.ts),
- * so the markers and the focus ring are chosen to stand out both on it and on the dark surface.
- */
-const darkTokens = css`
-  --_accent: var(--pb-map-accent, #8585f6);
-  --_accent-text: var(--pb-map-accent-text, #161616);
-  --_cluster: var(--pb-map-cluster, #5858f0);
-  --_cluster-text: var(--pb-map-cluster-text, #ffffff);
-  --_programme: var(--pb-map-programme, #e1000f);
-  --_surface: var(--pb-map-surface, #161616);
-  --_text: var(--pb-map-text, #f6f6f6);
-  --_muted: var(--pb-map-muted, #b0b0b0);
-  --_focus: var(--pb-map-focus, #0a76f6);
-  --_border: #3a3a3a;
-  --_error: #ff5655;
-  color-scheme: dark;
-`;
+import { themed } from '../shared/shared.js';
 
 export const styles = css`
   :host {
-    /*
-     * Private aliases: a page may set the --pb-map-* tokens on the element or any ancestor.
-     * Light by default; dark with the reader's system setting or theme="dark" (below).
-     * Every pair is measured in tests/browser/contrast.test.ts (see docs/accessibility.md).
-     */
-    --_accent: var(--pb-map-accent, #000091);
-    --_accent-text: var(--pb-map-accent-text, #ffffff);
-    --_cluster: var(--pb-map-cluster, #000091);
-    --_cluster-text: var(--pb-map-cluster-text, #ffffff);
-    --_programme: var(--pb-map-programme, #e1000f);
-    --_surface: var(--pb-map-surface, #ffffff);
-    --_text: var(--pb-map-text, #161616);
-    --_muted: var(--pb-map-muted, #555555);
-    --_focus: var(--pb-map-focus, #0a76f6);
-    --_border: #dddddd;
-    --_error: #ce0500;
-    /* Behind the basemap: its water colour (src/map/basemap.ts), so that nothing flashes. */
-    --_map-background: #dfe9f2;
-    color-scheme: light;
     display: block;
     position: relative;
     height: var(--pb-map-height, 480px);
@@ -47,15 +10,6 @@ export const styles = css`
     font-family: var(--pb-map-font, inherit);
     color: var(--_text);
     contain: layout paint;
-  }
-  /* "auto": the reader's system setting, unless theme="light" forces light. */
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      ${darkTokens}
-    }
-  }
-  :host([theme='dark']) {
-    ${darkTokens}
   }
   :host([hidden]) {
     display: none;
@@ -382,3 +336,17 @@ export const styles = css`
     }
   }
 `;
+
+/** The shared light and dark palettes, with this element's own tokens (see shared.ts). */
+export const tokens = themed(
+  css`
+    --_border: #dddddd;
+    --_error: #ce0500;
+    /* Behind the basemap: its water colour (src/map/basemap.ts), so that nothing flashes. */
+    --_map-background: #dfe9f2;
+  `,
+  css`
+    --_border: #3a3a3a;
+    --_error: #ff5655;
+  `,
+);

@@ -6,7 +6,7 @@ import { formatAmount } from '../../core/format.js';
 import { selectionPerInhabitant } from '../../core/list.js';
 import { MapLink } from '../../store/map-link.js';
 import { summaryMessagesFor } from './pb-summary.messages.js';
-import { styles } from './pb-summary.styles.js';
+import { styles, tokens } from './pb-summary.styles.js';
 import { pageLang, srOnly } from '../shared/shared.js';
 
 /**
@@ -28,7 +28,7 @@ import { pageLang, srOnly } from '../shared/shared.js';
  * @cssproperty --pb-summary-figure-weight - Font weight of the figures (default 600).
  */
 export class PbSummary extends LitElement {
-  static override styles = [srOnly, styles];
+  static override styles = [tokens, srOnly, styles];
 
   private link = new MapLink(this);
   /** What the last render drew from, to skip store changes that do not concern the summary. */

@@ -1,5 +1,5 @@
-/** What every pb-map element shares: the page's language, and the visually hidden text class. */
-import { css } from 'lit';
+/** What every pb-map element shares: the page's language, the palettes, the visually hidden text class. */
+import { css, type CSSResult } from 'lit';
 
 /** The language of the page where `el` stands: its nearest `lang`, else the document's, else French. */
 export function pageLang(el: Element): string {
@@ -21,4 +21,56 @@ export const srOnly = css`
     white-space: nowrap;
     border: 0;
   }
+`;
+
+/**
+ * The palettes every element draws with, as private aliases (`--_accent` …) of the documented
+ * `--pb-map-*` custom properties, so a page may set those on the element or any ancestor. Light
+ * by default; dark with the reader's system setting unless `theme="light"`, or with
+ * `theme="dark"`. Every pair is measured in tests/browser/contrast.test.ts (docs/accessibility.md).
+ * The offline basemap stays light in both themes, so markers and the focus ring are chosen to
+ * stand out both on it and on the dark surface.
+ *
+ * @param light an element's own tokens in the light theme
+ * @param dark the same tokens in the dark theme
+ */
+export function themed(light: CSSResult, dark: CSSResult): CSSResult {
+  return css`
+    :host {
+      --_accent: var(--pb-map-accent, #000091);
+      --_accent-text: var(--pb-map-accent-text, #ffffff);
+      --_cluster: var(--pb-map-cluster, #000091);
+      --_cluster-text: var(--pb-map-cluster-text, #ffffff);
+      --_programme: var(--pb-map-programme, #e1000f);
+      --_surface: var(--pb-map-surface, #ffffff);
+      --_text: var(--pb-map-text, #161616);
+      --_muted: var(--pb-map-muted, #555555);
+      --_focus: var(--pb-map-focus, #0a76f6);
+      color-scheme: light;
+      ${light}
+    }
+    @media (prefers-color-scheme: dark) {
+      :host(:not([theme='light'])) {
+        ${darkPalette}
+        ${dark}
+      }
+    }
+    :host([theme='dark']) {
+      ${darkPalette}
+      ${dark}
+    }
+  `;
+}
+
+const darkPalette = css`
+  --_accent: var(--pb-map-accent, #8585f6);
+  --_accent-text: var(--pb-map-accent-text, #161616);
+  --_cluster: var(--pb-map-cluster, #5858f0);
+  --_cluster-text: var(--pb-map-cluster-text, #ffffff);
+  --_programme: var(--pb-map-programme, #e1000f);
+  --_surface: var(--pb-map-surface, #161616);
+  --_text: var(--pb-map-text, #f6f6f6);
+  --_muted: var(--pb-map-muted, #b0b0b0);
+  --_focus: var(--pb-map-focus, #0a76f6);
+  color-scheme: dark;
 `;
