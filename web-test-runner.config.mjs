@@ -6,7 +6,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS } from './scripts/find-chromium.mjs';
-import { viteImportsPlugin } from './scripts/wtr-plugins.mjs';
+import { emulateMediaFeaturesPlugin, viteImportsPlugin } from './scripts/wtr-plugins.mjs';
 
 // The repo root, so tests can fetch /demo/... and /tests/fixtures/... over real HTTP.
 const rootDir = fileURLToPath(new URL('.', import.meta.url));
@@ -25,6 +25,7 @@ export default {
   // Lit logs this once per test file: noise in every report.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   plugins: [
+    emulateMediaFeaturesPlugin(),
     viteImportsPlugin({ rootDir }),
     // tsconfig.json carries experimentalDecorators + useDefineForClassFields: false for lit.
     esbuildPlugin({

@@ -74,3 +74,21 @@ function browserPath(rootDir, filePath) {
 function requestFilePath(rootDir, browserPathname) {
   return join(rootDir, decodeURIComponent(browserPathname));
 }
+
+/**
+ * A server command for the browser tests: `executeServerCommand('emulate-media-features',
+ * { features: [{ name: 'forced-colors', value: 'active' }] })`. The test runner's own
+ * `emulateMedia` cannot force colours with the Chrome launcher (Playwright only); Chrome's
+ * DevTools protocol can, through puppeteer's `page.emulateMediaFeatures`.
+ */
+export function emulateMediaFeaturesPlugin() {
+  return {
+    name: 'pb-map:emulate-media-features',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'emulate-media-features') return undefined;
+      const page = session.browser.getPage(session.id);
+      await page.emulateMediaFeatures(payload.features);
+      return true;
+    },
+  };
+}

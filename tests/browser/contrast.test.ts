@@ -6,7 +6,7 @@
 // real nodes in the shadow roots; semi-transparent ones are composited over what is behind.
 
 import { expect } from '@esm-bundle/chai';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { PbFilters, PbList, PbMap, PbSummary } from '../../src/index.js';
 import { LIGHT_BASEMAP } from '../../src/map/basemap.js';
@@ -383,11 +383,6 @@ describe('colour contrast (WCAG 1.4.3, 1.4.11)', () => {
 });
 
 describe('forced colours (Windows contrast themes)', () => {
-  /**
-   * Turns forced colours on. The puppeteer launcher's emulateMedia ignores `forcedColors`
-   * (Playwright only); then the element's own `@media (forced-colors: active)` rules are applied
-   * as they are, which checks our rules with the browser's system colours, not its forcing.
-   */
   /** The style rules inside `@media (forced-colors: active)` of an element's shadow root. */
   function forcedRules(el: Element): CSSStyleRule[] {
     return el.shadowRoot!.adoptedStyleSheets.flatMap((sheet) =>
@@ -402,29 +397,26 @@ describe('forced colours (Windows contrast themes)', () => {
     );
   }
 
-  async function forceColours(els: Element[]): Promise<'emulated' | 'rules only'> {
-    await emulateMedia({ forcedColors: 'active' });
-    if (matchMedia('(forced-colors: active)').matches) return 'emulated';
-    for (const el of els) {
-      const root = el.shadowRoot!;
-      const rules = forcedRules(el).map((r) => r.cssText);
-      const forced = new CSSStyleSheet();
-      forced.replaceSync(rules.join('\n'));
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, forced];
-    }
-    return 'rules only';
+  /**
+   * Turns Chrome's forced colours on, as a Windows contrast theme does (a server command of
+   * web-test-runner.config.mjs: the test runner's emulateMedia cannot with this launcher).
+   */
+  async function forceColours(on: boolean): Promise<void> {
+    await executeServerCommand('emulate-media-features', {
+      features: [{ name: 'forced-colors', value: on ? 'active' : 'none' }],
+    });
+    expect(matchMedia('(forced-colors: active)').matches, 'forced colours').to.equal(on);
   }
 
   afterEach(async () => {
-    await emulateMedia({ forcedColors: 'none' });
+    await forceColours(false);
   });
 
   for (const theme of [undefined, 'dark']) {
     it(`keeps markers, sliders, bars, borders and focus visible (theme ${theme ?? 'auto'})`, async () => {
       const { map, filters, list } = await mountAll(theme);
-      const how = await forceColours([map, filters, list]);
-      console.log(`forced colours: ${how}`);
-      const report = new Report(`forced colours (${how}, theme ${theme ?? 'auto'})`);
+      await forceColours(true);
+      const report = new Report(`forced colours (theme ${theme ?? 'auto'})`);
 
       for (const kind of ['cluster', 'programme'] as const) {
         const el = marker(map, kind);
@@ -442,8 +434,7 @@ describe('forced colours (Windows contrast themes)', () => {
         expect(isTransparent(getComputedStyle(key).borderTopColor), 'legend key').to.be.false;
       }
 
-      // The surface of forced colours is Canvas (when only the rules are applied, the
-      // element's own surface is not replaced by it).
+      // The surface of forced colours is Canvas.
       const surface = systemColour('Canvas', filters);
       await narrowYears(filters);
       // Track, fill and bars: drawn in system colours other than the surface's. (How far apart
