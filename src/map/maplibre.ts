@@ -2,7 +2,13 @@
  * The lazy map chunk: MapLibre, its worker and its CSS, and the offline basemap. Imported with
  * `import()` only when a map is about to be shown, so a page pays for none of it before.
  */
-import { AttributionControl, Map, NavigationControl, setWorkerUrl } from 'maplibre-gl';
+import {
+  AttributionControl,
+  FullscreenControl,
+  Map,
+  NavigationControl,
+  setWorkerUrl,
+} from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import css from 'maplibre-gl/dist/maplibre-gl.css?inline';
 
@@ -21,7 +27,7 @@ export function maplibreStyleSheet(): CSSStyleSheet {
   return sheet;
 }
 
-export { AttributionControl, Map, NavigationControl };
+export { AttributionControl, FullscreenControl, Map, NavigationControl };
 export { offlineStyle } from './basemap.js';
 export { ClusterEngine } from './cluster-engine.js';
 export { coordinatesOf } from '../core/cluster.js';

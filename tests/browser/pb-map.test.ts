@@ -3,6 +3,7 @@ import '../../src/index.js';
 import type { PbMap } from '../../src/index.js';
 import type { PbErrorEvent, PbLoadEvent, PbSelectEvent } from '../../src/index.js';
 import { messagesFor } from '../../src/core/messages.js';
+import { sendMouse } from '@web/test-runner-commands';
 import { axeCheck, euros, markerName, waitFor } from './helpers.js';
 
 const FIXTURES = '/tests/browser/fixtures';
@@ -275,6 +276,59 @@ describe('<pb-map>', () => {
       el.map!.triggerRepaint();
     });
     await axeCheck(el);
+  });
+
+  it('lets the page scroll under the wheel: the map zooms with Ctrl + wheel, and says so', async () => {
+    const { el } = mount(`${FIXTURES}/programmes.json`);
+    await el.ready;
+    const map = el.map!;
+    const box = map.getCanvas().getBoundingClientRect();
+    const wheel = (ctrlKey: boolean) =>
+      map.getCanvas().dispatchEvent(
+        new WheelEvent('wheel', {
+          deltaY: -600,
+          deltaMode: 0,
+          ctrlKey,
+          clientX: box.x + box.width / 2,
+          clientY: box.y + box.height / 2,
+          bubbles: true,
+          cancelable: true,
+          composed: true,
+        }),
+      );
+    const zoom = map.getZoom();
+    const plain = wheel(false);
+    // The hint shows at once (MapLibre fades it out shortly after).
+    const hint = el.shadowRoot!.querySelector('.maplibregl-cooperative-gesture-screen')!;
+    expect(hint.classList.contains('maplibregl-show')).to.equal(true);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(map.getZoom(), 'a plain wheel leaves the map alone').to.equal(zoom);
+    expect(plain, 'and the page scrolls (the event is not cancelled)').to.equal(true);
+    expect(hint.textContent).to.include(
+      messagesFor('fr').mapUi['CooperativeGesturesHandler.WindowsHelpText'],
+    );
+    wheel(true);
+    await waitFor(() => map.getZoom() > zoom, 3000, 'Ctrl + wheel did not zoom');
+  });
+
+  it('has a fullscreen button that puts the whole element in fullscreen', async () => {
+    const { el } = mount(`${FIXTURES}/programmes.json`);
+    await el.ready;
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('.maplibregl-ctrl-fullscreen')!;
+    expect(button.getAttribute('aria-label')).to.equal('Passer en plein écran');
+    const r = button.getBoundingClientRect();
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)],
+    });
+    await waitFor(() => document.fullscreenElement === el, 3000, 'not in fullscreen');
+    await waitFor(
+      () => el.getBoundingClientRect().height === window.innerHeight,
+      3000,
+      'not full height',
+    );
+    await document.exitFullscreen();
+    await waitFor(() => document.fullscreenElement === null, 3000, 'still in fullscreen');
   });
 
   it('says so in one sentence when the device has no WebGL, instead of an empty box', async () => {

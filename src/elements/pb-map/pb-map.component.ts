@@ -650,6 +650,9 @@ export class PbMap extends LitElement {
         pitchWithRotate: false,
         touchPitch: false,
         fadeDuration: 0,
+        // Inline, the page scrolls under a finger or the wheel: the map moves with two fingers
+        // or Ctrl + wheel, and says so (in the page's language, through `locale`).
+        cooperativeGestures: true,
         maxZoom: 18,
         locale: this.messages.mapUi,
       });
@@ -657,6 +660,9 @@ export class PbMap extends LitElement {
       map.keyboard.disableRotation();
       map.addControl(new lib.AttributionControl({ compact: false }), 'bottom-right');
       map.addControl(new lib.NavigationControl({ showCompass: false }), 'top-right');
+      // The whole element goes fullscreen (card, legend and markers with it); there MapLibre
+      // turns cooperative gestures off, so the map moves with one finger or the wheel.
+      map.addControl(new lib.FullscreenControl({ container: this }), 'top-right');
       const markers = document.createElement('div');
       markers.className = 'markers';
       markers.addEventListener('pointerdown', this.onPointerDown);

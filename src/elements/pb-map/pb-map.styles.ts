@@ -11,6 +11,10 @@ export const styles = css`
     color: var(--_text);
     contain: layout paint;
   }
+  :host(:fullscreen) {
+    height: 100vh;
+    width: 100vw;
+  }
   :host([hidden]) {
     display: none;
   }
