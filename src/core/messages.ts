@@ -1,7 +1,8 @@
 /**
- * Every word the map shows or announces, in French (the default) and English. Each catalogue is
- * typed as {@link Messages}, so a string missing from one is a compile error. Counts go through
- * Intl.PluralRules: French says "0 programme", "1 000 000 de programmes"; English "0 programmes".
+ * Every word the map shows or announces, in French (the default), English, Spanish and Portuguese.
+ * Each catalogue is typed as {@link Messages}, so a string missing from one is a compile error.
+ * Counts go through Intl.PluralRules: French says "0 programme", "1 000 000 de programmes";
+ * English "0 programmes"; Spanish "0 programas", "1.000.000 de programas".
  */
 import type { FeedErrorCode, Level } from './feed/model.js';
 
@@ -9,7 +10,7 @@ export type { Level };
 import { formatCount, formatYears } from './format.js';
 
 /** A language the map speaks. */
-export type Lang = 'fr' | 'en';
+export type Lang = 'fr' | 'en' | 'es' | 'pt';
 
 /** What a feed's entries are: participatory-budget programmes, or one city's winning projects. */
 export type EntryKind = 'programmes' | 'projects';
@@ -436,12 +437,300 @@ function english(locale: string): Messages {
   };
 }
 
-const catalogues: Record<Lang, (locale: string) => Messages> = { fr: french, en: english };
+/** "1 programa mostrado", "2 programas mostrados": the word that agrees with `n` under `locale`'s rules. */
+function agreeing(locale: string): (n: number, one: string, other: string) => string {
+  const rules = new Intl.PluralRules(locale);
+  return (n, one, other) => (rules.select(n) === 'one' ? one : other);
+}
+
+function spanish(locale: string): Messages {
+  const count = counter(locale);
+  const agree = agreeing(locale);
+  const nouns: Record<EntryKind, PluralForms> = {
+    programmes: { one: 'programa', many: 'de programas', other: 'programas' },
+    projects: { one: 'proyecto', many: 'de proyectos', other: 'proyectos' },
+  };
+  const levels: Record<Level, string> = {
+    commune: 'Municipio',
+    intercommunality: 'Mancomunidad',
+    department: 'Departamento',
+    region: 'Región',
+    other: 'Otra entidad',
+  };
+  const reasons: Record<FeedErrorCode, string> = {
+    network: 'No se puede contactar con el servidor de datos.',
+    http: 'El servidor de datos ha respondido con un error.',
+    timeout: 'El servidor de datos ha tardado demasiado en responder.',
+    'too-large': 'El archivo de datos es demasiado grande.',
+    'not-json': 'El archivo de datos no es un JSON válido.',
+    'not-a-feed': 'El archivo no contiene datos en el formato esperado.',
+    'unsupported-version': 'Esta versión del formato de datos no es compatible.',
+    'no-programmes': 'El archivo no contiene ninguna entrada utilizable.',
+  };
+  const skipped = (n: number) =>
+    count(n, { one: 'entrada omitida', many: 'de entradas omitidas', other: 'entradas omitidas' });
+  const entries = (n: number, kind: EntryKind) => count(n, nouns[kind]);
+  return {
+    lang: 'es',
+    locale,
+    mapLabel: (kind) =>
+      kind === 'projects' ? 'Mapa de los proyectos' : 'Mapa de los presupuestos participativos',
+    loading: 'Cargando los presupuestos participativos…',
+    empty: 'No hay nada que mostrar en el mapa.',
+    errorTitle: 'No se han podido cargar los datos.',
+    errorReason: (code) => reasons[code],
+    retry: 'Reintentar',
+    mapUnavailable: 'No se ha podido cargar el mapa base.',
+    noMap: 'El mapa no se puede mostrar en este dispositivo (WebGL no disponible).',
+    skipped,
+    problemsNote: (n, values) =>
+      [
+        n > 0 ? skipped(n) : '',
+        values > 0
+          ? count(values, {
+              one: 'valor descartado',
+              many: 'de valores descartados',
+              other: 'valores descartados',
+            })
+          : '',
+      ]
+        .filter(Boolean)
+        .join(', '),
+    zoomHint: 'Acercar para ver el detalle',
+    mapUi: {
+      'AttributionControl.ToggleAttribution': 'Mostrar u ocultar las fuentes',
+      'AttributionControl.MapFeedback': 'Informar de un error en el mapa',
+      'FullscreenControl.Enter': 'Ver en pantalla completa',
+      'FullscreenControl.Exit': 'Salir de la pantalla completa',
+      'GeolocateControl.FindMyLocation': 'Mostrar mi ubicación',
+      'GeolocateControl.LocationNotAvailable': 'Ubicación no disponible',
+      'LogoControl.Title': 'Logotipo de MapLibre',
+      'Map.Title': 'Mapa',
+      'Marker.Title': 'Marcador',
+      'NavigationControl.ResetBearing':
+        'Arrastrar para girar el mapa, hacer clic para volver al norte',
+      'NavigationControl.ZoomIn': 'Acercar',
+      'NavigationControl.ZoomOut': 'Alejar',
+      'Popup.Close': 'Cerrar',
+      'ScaleControl.Feet': 'ft',
+      'ScaleControl.Meters': 'm',
+      'ScaleControl.Kilometers': 'km',
+      'ScaleControl.Miles': 'mi',
+      'ScaleControl.NauticalMiles': 'NM',
+      'GlobeControl.Enable': 'Ver el globo',
+      'GlobeControl.Disable': 'Ver el mapa plano',
+      'TerrainControl.Enable': 'Mostrar el relieve',
+      'TerrainControl.Disable': 'Ocultar el relieve',
+      'CooperativeGesturesHandler.WindowsHelpText':
+        'Use Ctrl + la rueda del ratón para hacer zoom en el mapa',
+      'CooperativeGesturesHandler.MacHelpText':
+        'Use ⌘ + la rueda del ratón para hacer zoom en el mapa',
+      'CooperativeGesturesHandler.MobileHelpText': 'Use dos dedos para mover el mapa',
+    },
+    entries,
+    clusterLabel: (n, amount, kind, known = n) =>
+      !amount
+        ? `Grupo de ${entries(n, kind)}`
+        : known < n
+          ? `Grupo de ${entries(n, kind)}, ${amount} (presupuesto conocido para ${formatCount(known, locale)})`
+          : `Grupo de ${entries(n, kind)}, ${amount}`,
+    programmeLabel: (name, years, amount) =>
+      [name, spokenYears(years, locale, 'a'), amount ? `${amount} al año` : '']
+        .filter(Boolean)
+        .join(', '),
+    shown: (n, kind) => `${entries(n, kind)} ${agree(n, 'mostrado', 'mostrados')}`,
+    zoomResult: (clusters, singles, kind) =>
+      `Zoom: ${count(clusters, { one: 'grupo', many: 'de grupos', other: 'grupos' })} y ${entries(singles, kind)} ${agree(singles, 'aislado', 'aislados')} en la vista`,
+    skipMap: 'Saltar el mapa',
+    mapEnd: 'Fin del mapa',
+    contextLost:
+      'El mapa no está disponible por un momento (se ha interrumpido la visualización gráfica); volverá por sí solo.',
+    stackTitle: (n, kind) => `${entries(n, kind)} en este lugar`,
+    close: 'Cerrar',
+    legendTitle: 'Leyenda',
+    legendClusters: (kind) =>
+      `Una burbuja agrupa ${kind === 'projects' ? 'proyectos' : 'programas'} cercanos: cuántos son y, debajo, la suma de sus presupuestos. Cuantos más reúne, más grande es; activarla acerca el mapa hasta que se divide.`,
+    legendSingle: (kind) =>
+      `Un pequeño disco con borde blanco es un ${kind === 'projects' ? 'proyecto' : 'programa'} aislado: activarlo abre su ficha.`,
+    legendFigure: (years, range, perInhabitant) =>
+      `Importes: presupuesto de la última edición${years ? ` en ${years}` : ''}${
+        range
+          ? `, de entre aquellas cuyo presupuesto${perInhabitant ? ' por habitante' : ''} está dentro de ${range}`
+          : ''
+      }.`,
+    place: 'Lugar',
+    level: 'Tipo de entidad',
+    levelName: (level) => levels[level],
+    years: 'Ediciones',
+    year: 'Año',
+    population: 'Población',
+    budget: 'Presupuesto',
+    latestBudget: 'Último presupuesto',
+    budgetPerEdition: 'Presupuesto por edición',
+    perInhabitant: 'Por habitante',
+    amountPerInhabitant: (amount) => `${amount} por habitante`,
+    voters: 'Votantes',
+    projects: 'Proyectos ganadores',
+    status: 'Estado',
+    category: 'Categoría',
+    notStated: 'No indicado',
+    website: 'Sitio web del programa',
+    filteredBudget: 'Presupuesto según el filtro',
+    outsideFilter: 'fuera del filtro',
+  };
+}
+
+/** European Portuguese (orçamento participativo); numbers follow the tag (`pt`, `pt-BR`, `pt-PT`). */
+function portuguese(locale: string): Messages {
+  const count = counter(locale);
+  const agree = agreeing(locale);
+  const nouns: Record<EntryKind, PluralForms> = {
+    programmes: { one: 'programa', many: 'de programas', other: 'programas' },
+    projects: { one: 'projeto', many: 'de projetos', other: 'projetos' },
+  };
+  const levels: Record<Level, string> = {
+    commune: 'Município',
+    intercommunality: 'Comunidade intermunicipal',
+    department: 'Departamento',
+    region: 'Região',
+    other: 'Outra entidade',
+  };
+  const reasons: Record<FeedErrorCode, string> = {
+    network: 'Não é possível contactar o servidor de dados.',
+    http: 'O servidor de dados respondeu com um erro.',
+    timeout: 'O servidor de dados demorou demasiado tempo a responder.',
+    'too-large': 'O ficheiro de dados é demasiado grande.',
+    'not-json': 'O ficheiro de dados não é JSON válido.',
+    'not-a-feed': 'O ficheiro não contém dados no formato esperado.',
+    'unsupported-version': 'Esta versão do formato de dados não é suportada.',
+    'no-programmes': 'O ficheiro não contém nenhuma entrada utilizável.',
+  };
+  const skipped = (n: number) =>
+    count(n, {
+      one: 'entrada ignorada',
+      many: 'de entradas ignoradas',
+      other: 'entradas ignoradas',
+    });
+  const entries = (n: number, kind: EntryKind) => count(n, nouns[kind]);
+  return {
+    lang: 'pt',
+    locale,
+    mapLabel: (kind) =>
+      kind === 'projects' ? 'Mapa dos projetos' : 'Mapa dos orçamentos participativos',
+    loading: 'A carregar os orçamentos participativos…',
+    empty: 'Nada a mostrar no mapa.',
+    errorTitle: 'Não foi possível carregar os dados.',
+    errorReason: (code) => reasons[code],
+    retry: 'Tentar novamente',
+    mapUnavailable: 'Não foi possível carregar o mapa de base.',
+    noMap: 'O mapa não pode ser apresentado neste dispositivo (WebGL indisponível).',
+    skipped,
+    problemsNote: (n, values) =>
+      [
+        n > 0 ? skipped(n) : '',
+        values > 0
+          ? count(values, {
+              one: 'valor descartado',
+              many: 'de valores descartados',
+              other: 'valores descartados',
+            })
+          : '',
+      ]
+        .filter(Boolean)
+        .join(', '),
+    zoomHint: 'Ampliar para ver o detalhe',
+    mapUi: {
+      'AttributionControl.ToggleAttribution': 'Mostrar ou ocultar as fontes',
+      'AttributionControl.MapFeedback': 'Assinalar um erro no mapa',
+      'FullscreenControl.Enter': 'Ver em ecrã inteiro',
+      'FullscreenControl.Exit': 'Sair do ecrã inteiro',
+      'GeolocateControl.FindMyLocation': 'Mostrar a minha localização',
+      'GeolocateControl.LocationNotAvailable': 'Localização indisponível',
+      'LogoControl.Title': 'Logótipo do MapLibre',
+      'Map.Title': 'Mapa',
+      'Marker.Title': 'Marcador',
+      'NavigationControl.ResetBearing': 'Arrastar para rodar o mapa, clicar para repor o norte',
+      'NavigationControl.ZoomIn': 'Ampliar',
+      'NavigationControl.ZoomOut': 'Reduzir',
+      'Popup.Close': 'Fechar',
+      'ScaleControl.Feet': 'ft',
+      'ScaleControl.Meters': 'm',
+      'ScaleControl.Kilometers': 'km',
+      'ScaleControl.Miles': 'mi',
+      'ScaleControl.NauticalMiles': 'NM',
+      'GlobeControl.Enable': 'Ver o globo',
+      'GlobeControl.Disable': 'Ver o mapa plano',
+      'TerrainControl.Enable': 'Mostrar o relevo',
+      'TerrainControl.Disable': 'Ocultar o relevo',
+      'CooperativeGesturesHandler.WindowsHelpText': 'Use Ctrl + roda do rato para ampliar o mapa',
+      'CooperativeGesturesHandler.MacHelpText': 'Use ⌘ + roda do rato para ampliar o mapa',
+      'CooperativeGesturesHandler.MobileHelpText': 'Use dois dedos para mover o mapa',
+    },
+    entries,
+    clusterLabel: (n, amount, kind, known = n) =>
+      !amount
+        ? `Grupo de ${entries(n, kind)}`
+        : known < n
+          ? `Grupo de ${entries(n, kind)}, ${amount} (orçamento conhecido para ${formatCount(known, locale)})`
+          : `Grupo de ${entries(n, kind)}, ${amount}`,
+    programmeLabel: (name, years, amount) =>
+      [name, spokenYears(years, locale, 'a'), amount ? `${amount} por ano` : '']
+        .filter(Boolean)
+        .join(', '),
+    shown: (n, kind) => `${entries(n, kind)} ${agree(n, 'apresentado', 'apresentados')}`,
+    zoomResult: (clusters, singles, kind) =>
+      `Zoom: ${count(clusters, { one: 'grupo', many: 'de grupos', other: 'grupos' })} e ${entries(singles, kind)} ${agree(singles, 'isolado', 'isolados')} na vista`,
+    skipMap: 'Saltar o mapa',
+    mapEnd: 'Fim do mapa',
+    contextLost:
+      'O mapa está momentaneamente indisponível (a apresentação gráfica foi interrompida); voltará por si só.',
+    stackTitle: (n, kind) => `${entries(n, kind)} neste local`,
+    close: 'Fechar',
+    legendTitle: 'Legenda',
+    legendClusters: (kind) =>
+      `Uma bolha agrupa ${kind === 'projects' ? 'projetos' : 'programas'} próximos: quantos são e, por baixo, a soma dos seus orçamentos. Quantos mais reúne, maior é; ativá-la amplia o mapa até que se divida.`,
+    legendSingle: (kind) =>
+      `Um pequeno disco com contorno branco é um ${kind === 'projects' ? 'projeto' : 'programa'} isolado: ativá-lo abre a sua ficha.`,
+    legendFigure: (years, range, perInhabitant) =>
+      `Montantes: orçamento da última edição${years ? ` em ${years}` : ''}${
+        range
+          ? `, de entre aquelas cujo orçamento${perInhabitant ? ' por habitante' : ''} está dentro de ${range}`
+          : ''
+      }.`,
+    place: 'Local',
+    level: 'Tipo de entidade',
+    levelName: (level) => levels[level],
+    years: 'Edições',
+    year: 'Ano',
+    population: 'População',
+    budget: 'Orçamento',
+    latestBudget: 'Último orçamento',
+    budgetPerEdition: 'Orçamento por edição',
+    perInhabitant: 'Por habitante',
+    amountPerInhabitant: (amount) => `${amount} por habitante`,
+    voters: 'Votantes',
+    projects: 'Projetos vencedores',
+    status: 'Estado',
+    category: 'Categoria',
+    notStated: 'Não indicado',
+    website: 'Sítio web do programa',
+    filteredBudget: 'Orçamento segundo o filtro',
+    outsideFilter: 'fora do filtro',
+  };
+}
+
+const catalogues: Record<Lang, (locale: string) => Messages> = {
+  fr: french,
+  en: english,
+  es: spanish,
+  pt: portuguese,
+};
 const cache = new Map<string, Messages>();
 
 /**
- * The messages for a language tag: `en`, `en-GB`, `EN_us` give English; `fr`, `fr-CA`, an unknown
- * language, an empty or malformed tag give French. Counts are formatted with the tag itself when
+ * The messages for a language tag: `en`, `en-GB`, `EN_us` give English; `es`, `es-MX` Spanish;
+ * `pt`, `pt-BR` Portuguese; `fr`, `fr-CA`, an unknown language, an empty or malformed tag give
+ * French. Counts are formatted with the tag itself when
  * it is valid (`fr-CH`), else with the bare language.
  */
 export function messagesFor(lang: string): Messages {
@@ -449,11 +738,15 @@ export function messagesFor(lang: string): Messages {
   if (!messages) {
     const tag = lang.trim().replace(/_/g, '-');
     const primary = tag.split('-')[0]?.toLowerCase();
-    const resolved: Lang = primary === 'en' ? 'en' : 'fr';
+    const resolved: Lang = isLang(primary) ? primary : 'fr';
     messages = catalogues[resolved](primary === resolved ? canonical(tag, resolved) : resolved);
     cache.set(lang, messages);
   }
   return messages;
+}
+
+function isLang(primary: string | undefined): primary is Lang {
+  return primary !== undefined && Object.hasOwn(catalogues, primary);
 }
 
 /** The canonical form of a BCP 47 tag (`en-gb` → `en-GB`), or `fallback` when it is malformed. */
@@ -467,11 +760,16 @@ function canonical(tag: string, fallback: string): string {
 
 /**
  * An element's own catalogue lookup, built on the map's: its words for a language tag (French
- * unless the tag is English, as `messagesFor`), with the map's own catalogue as `base`; one object
+ * unless the tag is English, Spanish or Portuguese, as `messagesFor`), with the map's own catalogue as `base`; one object
  * per tag, made on first use.
  *
  * @example
- * export const listMessagesFor = catalogue({ fr: (m) => ({ more: 'Plus' }), en: (m) => ({ more: 'More' }) });
+ * export const listMessagesFor = catalogue({
+ *   fr: () => ({ more: 'Plus' }),
+ *   en: () => ({ more: 'More' }),
+ *   es: () => ({ more: 'Más' }),
+ *   pt: () => ({ more: 'Mais' }),
+ * });
  */
 export function catalogue<T>(
   builders: Record<Lang, (base: Messages) => T>,

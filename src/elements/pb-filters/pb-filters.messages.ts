@@ -1,6 +1,6 @@
 /**
- * The words of `<pb-filters>`, in French (the default) and English. Each catalogue is typed as
- * {@link FilterMessages}, so a string missing from one is a compile error. Counts and nouns come
+ * The words of `<pb-filters>`, in French (the default), English, Spanish and Portuguese. Each
+ * catalogue is typed as {@link FilterMessages}, so a string missing from one is a compile error. Counts and nouns come
  * from the map's own catalogue (core/messages.ts), numbers from core/format.ts.
  */
 import { formatCount } from '../../core/format.js';
@@ -143,5 +143,94 @@ function english(map: Messages): FilterMessages {
   };
 }
 
-/** The filter panel's strings for a language tag (French unless the tag is English). */
-export const filterMessagesFor = catalogue<FilterMessages>({ fr: french, en: english });
+function spanish(map: Messages): FilterMessages {
+  const locale = map.locale;
+  const n = (k: number) => formatCount(k, locale);
+  const rules = new Intl.PluralRules(locale);
+  return {
+    lang: 'es',
+    locale,
+    map,
+    title: (kind) => (kind === 'projects' ? 'Filtrar los proyectos' : 'Filtrar los programas'),
+    waiting: 'Los filtros estarán disponibles cuando se hayan cargado los datos del mapa.',
+    summary: (kept, total, kind) => `${map.entries(kept, kind)} de ${n(total)}`,
+    leaves: (kept, without, kind) =>
+      kept === without ? map.entries(kept, kind) : `${map.entries(kept, kind)} de ${n(without)}`,
+    years: 'Años',
+    firstYear: 'Primer año',
+    lastYear: 'Último año',
+    perYear: (kind) => (kind === 'projects' ? 'Proyectos por año' : 'Programas por año'),
+    year: 'Año',
+    count: (kind) => (kind === 'projects' ? 'Proyectos' : 'Programas'),
+    budget: 'Presupuesto',
+    budgetMin: 'Presupuesto mínimo',
+    budgetMax: 'Presupuesto máximo',
+    noMin: 'sin mínimo',
+    noMax: 'sin máximo',
+    budgetPer: 'Presupuesto considerado',
+    total: 'Total',
+    perInhabitant: 'Por habitante',
+    amountPerInhabitant: (amount) => `${amount}/hab.`,
+    setAside: (k, kind) =>
+      `${map.entries(k, kind)} sin población conocida ${rules.select(k) === 'one' ? 'apartado' : 'apartados'}`,
+    level: map.level,
+    region: 'Región',
+    allRegions: 'Todas las regiones',
+    country: 'País',
+    allCountries: 'Todos los países',
+    several: (names) => `Varios: ${names}`,
+    option: (name, count) => `${name} (${n(count)})`,
+    search: 'Buscar un nombre o un lugar',
+    reset: 'Restablecer los filtros',
+  };
+}
+
+function portuguese(map: Messages): FilterMessages {
+  const locale = map.locale;
+  const n = (k: number) => formatCount(k, locale);
+  const rules = new Intl.PluralRules(locale);
+  return {
+    lang: 'pt',
+    locale,
+    map,
+    title: (kind) => (kind === 'projects' ? 'Filtrar os projetos' : 'Filtrar os programas'),
+    waiting: 'Os filtros ficarão disponíveis assim que os dados do mapa forem carregados.',
+    summary: (kept, total, kind) => `${map.entries(kept, kind)} de ${n(total)}`,
+    leaves: (kept, without, kind) =>
+      kept === without ? map.entries(kept, kind) : `${map.entries(kept, kind)} de ${n(without)}`,
+    years: 'Anos',
+    firstYear: 'Primeiro ano',
+    lastYear: 'Último ano',
+    perYear: (kind) => (kind === 'projects' ? 'Projetos por ano' : 'Programas por ano'),
+    year: 'Ano',
+    count: (kind) => (kind === 'projects' ? 'Projetos' : 'Programas'),
+    budget: 'Orçamento',
+    budgetMin: 'Orçamento mínimo',
+    budgetMax: 'Orçamento máximo',
+    noMin: 'sem mínimo',
+    noMax: 'sem máximo',
+    budgetPer: 'Orçamento considerado',
+    total: 'Total',
+    perInhabitant: 'Por habitante',
+    amountPerInhabitant: (amount) => `${amount}/hab.`,
+    setAside: (k, kind) =>
+      `${map.entries(k, kind)} sem população conhecida ${rules.select(k) === 'one' ? 'deixado' : 'deixados'} de parte`,
+    level: map.level,
+    region: 'Região',
+    allRegions: 'Todas as regiões',
+    country: 'País',
+    allCountries: 'Todos os países',
+    several: (names) => `Vários: ${names}`,
+    option: (name, count) => `${name} (${n(count)})`,
+    search: 'Pesquisar um nome ou um local',
+    reset: 'Repor os filtros',
+  };
+}
+
+/** The filter panel's strings for a language tag (see `messagesFor`: French unless English, Spanish or Portuguese). */
+export const filterMessagesFor = catalogue<FilterMessages>({
+  fr: french,
+  en: english,
+  es: spanish,
+  pt: portuguese,
+});

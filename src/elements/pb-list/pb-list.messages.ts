@@ -1,5 +1,5 @@
 /**
- * The words of `<pb-list>`, in French (the default) and English. Each catalogue is typed as
+ * The words of `<pb-list>`, in French (the default), English, Spanish and Portuguese. Each catalogue is typed as
  * {@link ListMessages}, so a string missing from one is a compile error. The language is the one
  * `messagesFor` resolves from the nearest `lang`; counts reuse its plural rules.
  */
@@ -101,5 +101,84 @@ function english(m: Messages): ListMessages {
   };
 }
 
+function spanish(m: Messages): ListMessages {
+  const count = (n: number) => formatCount(n, m.locale);
+  const columns: Record<ListColumn, string> = {
+    name: 'Nombre',
+    place: 'Lugar',
+    years: 'Años',
+    budget: 'Presupuesto',
+    perInhabitant: 'Por habitante',
+  };
+  const up: Record<ListColumn, string> = {
+    name: 'de la A a la Z',
+    place: 'de la A a la Z',
+    years: 'de los más antiguos a los más recientes',
+    budget: 'de menor a mayor',
+    perInhabitant: 'de menor a mayor',
+  };
+  const down: Record<ListColumn, string> = {
+    name: 'de la Z a la A',
+    place: 'de la Z a la A',
+    years: 'de los más recientes a los más antiguos',
+    budget: 'de mayor a menor',
+    perInhabitant: 'de mayor a menor',
+  };
+  return {
+    columns,
+    caption: (n, kind, inView) => `${m.entries(n, kind)}${inView ? ' en la vista' : ''}`,
+    sortedBy: (column, direction) =>
+      `, ordenados por ${columns[column].toLowerCase()}, ${(direction === 'ascending' ? up : down)[column]}`,
+    scopeView: 'Solo lo que muestra el mapa',
+    none: (kind, inView) =>
+      `${kind === 'projects' ? 'Ningún proyecto' : 'Ningún programa'} ${inView ? 'en la vista del mapa' : 'corresponde a la selección'}.`,
+    more: (n) => `Mostrar ${count(n)} más`,
+    shown: (shown, total) => `Mostrando ${count(shown)} de ${count(total)}`,
+    notStated: 'no indicado',
+  };
+}
+
+function portuguese(m: Messages): ListMessages {
+  const count = (n: number) => formatCount(n, m.locale);
+  const columns: Record<ListColumn, string> = {
+    name: 'Nome',
+    place: 'Local',
+    years: 'Anos',
+    budget: 'Orçamento',
+    perInhabitant: 'Por habitante',
+  };
+  const up: Record<ListColumn, string> = {
+    name: 'de A a Z',
+    place: 'de A a Z',
+    years: 'dos mais antigos para os mais recentes',
+    budget: 'do menor para o maior',
+    perInhabitant: 'do menor para o maior',
+  };
+  const down: Record<ListColumn, string> = {
+    name: 'de Z a A',
+    place: 'de Z a A',
+    years: 'dos mais recentes para os mais antigos',
+    budget: 'do maior para o menor',
+    perInhabitant: 'do maior para o menor',
+  };
+  return {
+    columns,
+    caption: (n, kind, inView) => `${m.entries(n, kind)}${inView ? ' na vista' : ''}`,
+    sortedBy: (column, direction) =>
+      `, ordenados por ${columns[column].toLowerCase()}, ${(direction === 'ascending' ? up : down)[column]}`,
+    scopeView: 'Apenas o que o mapa mostra',
+    none: (kind, inView) =>
+      `${kind === 'projects' ? 'Nenhum projeto' : 'Nenhum programa'} ${inView ? 'na vista do mapa' : 'corresponde à seleção'}.`,
+    more: (n) => `Mostrar mais ${count(n)}`,
+    shown: (shown, total) => `A mostrar ${count(shown)} de ${count(total)}`,
+    notStated: 'não indicado',
+  };
+}
+
 /** The words for a language tag (see `messagesFor`), with the map's own as `base`. */
-export const listMessagesFor = catalogue<ListMessages>({ fr: french, en: english });
+export const listMessagesFor = catalogue<ListMessages>({
+  fr: french,
+  en: english,
+  es: spanish,
+  pt: portuguese,
+});

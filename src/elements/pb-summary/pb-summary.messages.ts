@@ -1,5 +1,5 @@
 /**
- * The words of `<pb-summary>`, in French (the default) and English. Each catalogue is typed as
+ * The words of `<pb-summary>`, in French (the default), English, Spanish and Portuguese. Each catalogue is typed as
  * {@link SummaryMessages}, so a string missing from one is a compile error. The language is the
  * one `messagesFor` resolves from the nearest `lang`; counts reuse its plural rules.
  */
@@ -44,5 +44,38 @@ function english(m: Messages): SummaryMessages {
   };
 }
 
+function spanish(m: Messages): SummaryMessages {
+  const rules = new Intl.PluralRules(m.locale);
+  return {
+    inhabitants: (n, amount) => {
+      const form = rules.select(n);
+      return `${amount} ${form === 'one' ? 'habitante' : form === 'many' ? 'de habitantes' : 'habitantes'}`;
+    },
+    budgetKnownFor: (n) => `presupuesto conocido para ${formatCount(n, m.locale)}`,
+    perInhabitant: (amount) => `${amount} por habitante`,
+    setAside: (n, kind) =>
+      `${m.entries(n, kind)} sin población ${rules.select(n) === 'one' ? 'apartado' : 'apartados'}`,
+  };
+}
+
+function portuguese(m: Messages): SummaryMessages {
+  const rules = new Intl.PluralRules(m.locale);
+  return {
+    inhabitants: (n, amount) => {
+      const form = rules.select(n);
+      return `${amount} ${form === 'one' ? 'habitante' : form === 'many' ? 'de habitantes' : 'habitantes'}`;
+    },
+    budgetKnownFor: (n) => `orçamento conhecido para ${formatCount(n, m.locale)}`,
+    perInhabitant: (amount) => `${amount} por habitante`,
+    setAside: (n, kind) =>
+      `${m.entries(n, kind)} sem população ${rules.select(n) === 'one' ? 'deixado' : 'deixados'} de parte`,
+  };
+}
+
 /** The words for a language tag (see `messagesFor`), with the map's own as `base`. */
-export const summaryMessagesFor = catalogue<SummaryMessages>({ fr: french, en: english });
+export const summaryMessagesFor = catalogue<SummaryMessages>({
+  fr: french,
+  en: english,
+  es: spanish,
+  pt: portuguese,
+});
