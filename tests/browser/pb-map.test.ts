@@ -108,6 +108,20 @@ describe('<pb-map>', () => {
     expect(markers(el).length).to.be.above(0);
   });
 
+  it('draws the data over a plain background, with a note, when the basemap cannot load', async () => {
+    const { el, events } = mount(`${FIXTURES}/programmes.json`, {
+      basemap: `${FIXTURES}/missing-style.json`,
+    });
+    await el.ready;
+    expect(events.load).to.have.length(1);
+    expect(markers(el).length, 'the data is drawn').to.be.above(0);
+    expect(el.shadowRoot!.querySelector('.basemap-note')!.textContent).to.equal(
+      messagesFor('fr').mapUnavailable,
+    );
+    expect(el.map!.getStyle().layers.map((l) => l.id)).to.deep.equal(['background']);
+    await axeCheck(el);
+  });
+
   it('shows only the last feed when src changes while loading', async () => {
     const { el, events } = mount(`${FIXTURES}/programmes.json`);
     el.src = `${FIXTURES}/partly-invalid.json`;

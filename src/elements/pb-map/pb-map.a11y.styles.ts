@@ -25,4 +25,17 @@ export const a11yStyles = css`
     white-space: nowrap;
     border: 0;
   }
+  .basemap-note {
+    position: absolute;
+    left: 50%;
+    top: 8px;
+    transform: translateX(-50%);
+    margin: 0;
+    padding: 0.25rem 0.6rem;
+    font-size: 12px;
+    background: var(--_surface);
+    color: var(--_text);
+    border-radius: 4px;
+    box-shadow: 0 1px 4px rgb(0 0 0 / 0.2);
+  }
 `;

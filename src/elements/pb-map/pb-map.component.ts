@@ -41,6 +41,15 @@ type Deferred = {
   reject(reason: unknown): void;
 };
 
+/** Drawn under the data when the basemap's style cannot be loaded. */
+const PLAIN_STYLE = {
+  version: 8 as const,
+  sources: {},
+  layers: [
+    { id: 'background', type: 'background' as const, paint: { 'background-color': '#dfe9f2' } },
+  ],
+};
+
 /** What the store holds for a feed that is valid but lists nothing. */
 const EMPTY_FEED: Feed = {
   version: 1,
@@ -151,6 +160,8 @@ export class PbMap extends LitElement {
   @state() private problems: FeedProblem[] = [];
   @state() private opened?: Opened;
   @state() private mapProblem?: string;
+  /** The basemap failed before the map loaded: the data is drawn over a plain background. */
+  @state() private plainBackground = false;
   @state() private mapFailed?: string;
   /** The WebGL context was lost (the map comes back when the browser restores it). */
   @state() private contextLost = false;
@@ -337,13 +348,19 @@ export class PbMap extends LitElement {
 
   private onMapLoad = (): void => {
     this.mapLoaded = true;
+    this.requestUpdate(); // what the status says depends on it
     this.requestClusters();
     void this.settle();
   };
 
   private onMapError = (event: { error?: { message?: string } }): void => {
-    // A basemap style or tile that fails: the data stays drawn over a plain background.
     this.mapProblem ??= event.error?.message ?? 'map error';
+    // Before the first load the error is the basemap's style (unreachable, not JSON…): MapLibre
+    // would never load, so draw the data over a plain background instead, and say so.
+    if (!this.mapLoaded && !this.plainBackground) {
+      this.plainBackground = true;
+      this.mapInstance?.setStyle(PLAIN_STYLE);
+    }
   };
 
   private onPointerDown = (event: PointerEvent): void => {
@@ -708,6 +725,8 @@ export class PbMap extends LitElement {
     this.mapInstance?.off('webglcontextrestored', this.onContextRestored);
     this.contextLost = false;
     this.placed = [];
+    this.plainBackground = false;
+    this.mapProblem = undefined;
     this.mapInstance?.off('load', this.onMapLoad);
     this.mapInstance?.remove(); // frees the WebGL context and the worker's tiles
     this.mapInstance = undefined;
@@ -1038,6 +1057,10 @@ export class PbMap extends LitElement {
       return html`<div class="status" part="status" role="status">
         <div><p>${m.mapUnavailable}</p></div>
       </div>`;
+    }
+    if (this.plainBackground) {
+      // A note, not a veil: the data is there to use.
+      return html`<p class="basemap-note" part="status" role="status">${m.mapUnavailable}</p>`;
     }
     return nothing;
   }
