@@ -1,5 +1,6 @@
 /** The messages between the page and the clustering worker (cluster.worker.ts). */
 import type { PointItem, ProgrammeClustersOptions } from './cluster.js';
+import type { Selection } from './filter.js';
 
 /** What the page asks the worker. */
 export type ClusterRequest =
@@ -9,7 +10,7 @@ export type ClusterRequest =
   | {
       type: 'update';
       seq: number;
-      selection?: { indices: Uint32Array; figures: Float64Array };
+      selection?: Pick<Selection, 'indices' | 'figures'>;
       bbox: [number, number, number, number];
       zoom: number;
     }

@@ -10,6 +10,7 @@
  */
 import { PointClusters, type PointItem } from '../core/cluster.js';
 import type { ClusterReply, ClusterRequest } from '../core/cluster-protocol.js';
+import type { Selection } from '../core/filter.js';
 
 /** A view to cluster: `[west, south, east, north]` in degrees, and a zoom. */
 export interface ClusterView {
@@ -17,11 +18,8 @@ export interface ClusterView {
   zoom: number;
 }
 
-/** The points to cluster and the figure each sums (NaN when unknown). */
-export interface EngineSelection {
-  indices: Uint32Array;
-  figures: Float64Array;
-}
+/** The points to cluster and the figure each sums (NaN when unknown): a filter's selection. */
+export type EngineSelection = Pick<Selection, 'indices' | 'figures'>;
 
 interface Pending {
   view: ClusterView;
@@ -62,11 +60,6 @@ export class ClusterEngine {
     } catch {
       this.local = new PointClusters();
     }
-  }
-
-  /** Whether clustering runs in a worker (false: on the page). */
-  get inWorker(): boolean {
-    return this.worker !== undefined;
   }
 
   /** Whether no update is being computed or waiting. */

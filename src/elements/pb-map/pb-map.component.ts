@@ -14,7 +14,7 @@ import {
   type Filter,
   type FilterAttributes,
 } from '../../core/filter.js';
-import type { ClusterEngine } from '../../map/cluster-engine.js';
+import type { ClusterEngine, EngineSelection } from '../../map/cluster-engine.js';
 import {
   MapStore,
   type MapView,
@@ -156,7 +156,6 @@ export class PbMap extends LitElement {
 
   @state() private status: Status = 'idle';
   @state() private error?: { code: FeedErrorCode; message: string };
-  @state() private feed?: Feed;
   @state() private problems: FeedProblem[] = [];
   @state() private opened?: Opened;
   @state() private mapProblem?: string;
@@ -177,6 +176,11 @@ export class PbMap extends LitElement {
    * is shown. Read when the map is created.
    */
   @property() basemap?: string;
+
+  /** The loaded feed (the store's), while there is one to draw; undefined when empty. */
+  private get feed(): Feed | undefined {
+    return this.status === 'loaded' ? this.store.state.feed : undefined;
+  }
 
   /** Preset of the year range: `"2018-2024"`, or one year `"2020"`. Reflects the filter in force. */
   @property({ reflect: true }) years?: string;
@@ -564,7 +568,6 @@ export class PbMap extends LitElement {
     this.feedAbort?.abort();
     const src = this.src;
     this.requestedSrc = src;
-    this.feed = undefined;
     this.problems = [];
     this.error = undefined;
     this.opened = undefined;
@@ -592,7 +595,6 @@ export class PbMap extends LitElement {
       if (controller.signal.aborted) return;
       this.problems = result.problems;
       if (result.ok) {
-        this.feed = result.feed;
         this.status = 'loaded';
         this.store.setFeed(result.feed);
       } else if (result.error.code === 'no-programmes' && result.problems.length === 0) {
@@ -777,7 +779,7 @@ export class PbMap extends LitElement {
    */
   private async frameSelection(
     engine: ClusterEngine,
-    selection: { indices: Uint32Array; figures: Float64Array } | undefined,
+    selection: EngineSelection | undefined,
   ): Promise<void> {
     const map = this.mapInstance;
     const feed = this.store.state.feed;
