@@ -10,7 +10,7 @@ import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { PbFilters, PbList, PbMap, PbSummary } from '../../src/index.js';
 import { LIGHT_BASEMAP } from '../../src/map/basemap.js';
-import { markerName, waitFor } from './helpers.js';
+import { clickAt, markerName, waitFor } from './helpers.js';
 
 const FEED = '/tests/browser/fixtures/programmes.json';
 
@@ -202,19 +202,6 @@ function $<T extends Element = HTMLElement>(el: Element, selector: string): T {
   const found = el.shadowRoot!.querySelector<T>(selector);
   if (!found) throw new Error(`no ${selector} in <${el.localName}>`);
   return found;
-}
-
-/** A real click at the centre of `button`: pointerdown then click, as a mouse does. */
-function clickAt(button: HTMLElement): void {
-  const r = button.getBoundingClientRect();
-  const init = {
-    bubbles: true,
-    composed: true,
-    clientX: r.x + r.width / 2,
-    clientY: r.y + r.height / 2,
-  };
-  button.dispatchEvent(new PointerEvent('pointerdown', init));
-  button.dispatchEvent(new MouseEvent('click', { ...init, detail: 1 }));
 }
 
 /** Where markers are drawn: the offline basemap's water and land, and the map's own background. */

@@ -89,3 +89,27 @@ export function markerName(button: Element): string {
     (button.textContent ?? '').replace(/[\t\n\r ]+/g, ' ').trim()
   );
 }
+
+/** A real click at the centre of `button`: pointerdown then click, as a mouse does. */
+export function clickAt(button: HTMLElement): void {
+  const r = button.getBoundingClientRect();
+  const init = {
+    bubbles: true,
+    composed: true,
+    clientX: r.x + r.width / 2,
+    clientY: r.y + r.height / 2,
+  };
+  button.dispatchEvent(new PointerEvent('pointerdown', init));
+  button.dispatchEvent(new MouseEvent('click', { ...init, detail: 1 }));
+}
+
+/** Puts a <pb-map> (800x500) with this id and feed in `parent` and returns it. */
+export function mountMap(src: string, id: string, parent: HTMLElement = document.body) {
+  const map = document.createElement('pb-map');
+  map.id = id;
+  map.style.setProperty('--pb-map-height', '500px');
+  map.style.width = '800px';
+  map.setAttribute('src', src);
+  parent.append(map);
+  return map;
+}

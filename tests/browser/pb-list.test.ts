@@ -4,7 +4,7 @@ import '../../src/elements/pb-list/pb-list.js';
 import type { PbMap, PbSelectEvent } from '../../src/index.js';
 import type { PbList } from '../../src/elements/pb-list/pb-list.js';
 import { sendKeys } from '@web/test-runner-commands';
-import { axeCheck, waitFor } from './helpers.js';
+import { axeCheck, mountMap, waitFor } from './helpers.js';
 
 const FIXTURES = '/tests/browser/fixtures';
 
@@ -111,17 +111,6 @@ function rowButton(list: PbList, name: string): HTMLButtonElement {
   );
   if (!button) throw new Error(`no row "${name}"`);
   return button;
-}
-
-/** Puts a <pb-map> (800x500) in `parent` and returns it. */
-function mountMap(src: string, id: string, parent: HTMLElement = document.body): PbMap {
-  const map = document.createElement('pb-map');
-  map.id = id;
-  map.style.setProperty('--pb-map-height', '500px');
-  map.style.width = '800px';
-  map.setAttribute('src', src);
-  parent.append(map);
-  return map;
 }
 
 function mountList(

@@ -4,7 +4,7 @@ import type { PbMap } from '../../src/index.js';
 import type { PbErrorEvent, PbLoadEvent, PbSelectEvent } from '../../src/index.js';
 import { messagesFor } from '../../src/core/messages.js';
 import { sendMouse } from '@web/test-runner-commands';
-import { axeCheck, euros, markerName, waitFor } from './helpers.js';
+import { axeCheck, clickAt, euros, markerName, waitFor } from './helpers.js';
 
 const FIXTURES = '/tests/browser/fixtures';
 // Numbers as this browser's Intl writes them in French (spaces differ between ICU versions).
@@ -44,19 +44,6 @@ function byLabel(el: PbMap, text: string): HTMLButtonElement {
 
 function moveEnd(el: PbMap): Promise<void> {
   return new Promise((resolve) => el.map!.once('moveend', () => resolve()));
-}
-
-/** A real click: pointerdown then click at the button's centre, as a mouse would. */
-function clickAt(button: HTMLElement): void {
-  const r = button.getBoundingClientRect();
-  const init = {
-    bubbles: true,
-    composed: true,
-    clientX: r.x + r.width / 2,
-    clientY: r.y + r.height / 2,
-  };
-  button.dispatchEvent(new PointerEvent('pointerdown', init));
-  button.dispatchEvent(new MouseEvent('click', { ...init, detail: 1 }));
 }
 
 afterEach(() => {

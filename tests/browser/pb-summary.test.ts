@@ -1,9 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import '../../src/index.js';
 import '../../src/elements/pb-summary/pb-summary.js';
-import type { PbMap } from '../../src/index.js';
 import type { PbSummary } from '../../src/elements/pb-summary/pb-summary.js';
-import { axeCheck, waitFor } from './helpers.js';
+import { axeCheck, mountMap, waitFor } from './helpers.js';
 
 const FIXTURES = '/tests/browser/fixtures';
 
@@ -34,17 +33,6 @@ const ALL = {
   // Programmes stating both a budget and a population: 107 600 000 € for 3 487 485 inhabitants.
   perInhabitant: 107_600_000 / 3_487_485,
 };
-
-/** Puts a <pb-map> (800x500) in `parent` and returns it. */
-function mountMap(src: string, id: string, parent: HTMLElement = document.body): PbMap {
-  const map = document.createElement('pb-map');
-  map.id = id;
-  map.style.setProperty('--pb-map-height', '500px');
-  map.style.width = '800px';
-  map.setAttribute('src', src);
-  parent.append(map);
-  return map;
-}
 
 function mountSummary(id: string, parent: HTMLElement = document.body): PbSummary {
   const summary = document.createElement('pb-summary');
