@@ -1,4 +1,4 @@
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { defineConfig, type Plugin } from 'vite';
 
 /** `npm start` opens the demo: the server's root URL leads to /demo/. */
@@ -19,15 +19,55 @@ function demoAtRoot(): Plugin {
   };
 }
 
-/** Ships the feed's JSON Schema beside the bundles, as dist/feed.schema.json. */
-function copyFeedSchema(): Plugin {
+/**
+ * Ships files that need no bundling beside the bundles: the feed's JSON Schema
+ * (dist/feed.schema.json), the classic-script loader (dist/pb-map.iife.js), the iframe page
+ * (dist/embed.html) and its host-page resizer (dist/embed-resize.js).
+ */
+function copyStaticFiles(): Plugin {
   return {
-    name: 'pb-map:copy-feed-schema',
+    name: 'pb-map:copy-static-files',
     apply: 'build',
     async writeBundle(options) {
       const dir = options.dir ?? 'dist';
       await mkdir(dir, { recursive: true });
       await copyFile('src/core/feed/feed.schema.json', `${dir}/feed.schema.json`);
+      await copyFile('src/classic/pb-map.iife.js', `${dir}/pb-map.iife.js`);
+      // The iframe page: its module script is the `embed` entry (dist/embed.js).
+      const embed = await readFile('src/embed/embed.html', 'utf8');
+      await writeFile(`${dir}/embed.html`, embed.replace('src="./embed.ts"', 'src="./embed.js"'));
+      await copyFile('src/embed/resize.js', `${dir}/embed-resize.js`);
+    },
+  };
+}
+
+/**
+ * Vite wraps every `import()` in its preload helper (~0.9 KB gzip in the first load) even with
+ * `modulePreload: false` (vitejs/vite#18551), where each call has no dependencies to preload
+ * and comes down to `load()`. This replaces the helper's body with just that.
+ */
+function slimPreloadHelper(): Plugin {
+  return {
+    name: 'pb-map:slim-preload-helper',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.name.includes('preload-helper')) continue;
+        const exported = /export\s*\{\s*\w+\s+as\s+(\w+)\s*\}/.exec(chunk.code)?.[1];
+        if (!exported || !chunk.code.includes('vite:preloadError')) {
+          this.error('pb-map:slim-preload-helper: the preload helper changed shape; review.');
+        }
+        // Every call site passes an empty dependency list (modulePreload: false).
+        for (const other of Object.values(bundle)) {
+          if (other.type === 'chunk' && /,\[[^\]]+\],import\.meta\.url\)/.test(other.code)) {
+            if (/__vite__mapDeps/.test(other.code)) {
+              this.error(`pb-map:slim-preload-helper: ${other.fileName} preloads dependencies.`);
+            }
+          }
+        }
+        chunk.code = `const load=(f)=>f();export{load as ${exported}};\n`;
+        chunk.map = null;
+      }
     },
   };
 }
@@ -38,7 +78,7 @@ function copyFeedSchema(): Plugin {
 export default defineConfig({
   base: './',
   publicDir: false,
-  plugins: [demoAtRoot(), copyFeedSchema()],
+  plugins: [demoAtRoot(), copyStaticFiles(), slimPreloadHelper()],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   build: {
@@ -46,11 +86,32 @@ export default defineConfig({
     target: 'es2022',
     assetsInlineLimit: 0,
     sourcemap: true,
+    // No preload helper (~1 KB gzip in the first load): the browser finds each chunk's imports
+    // itself; the element chunks are shallow (entry → element → shared chunks).
+    modulePreload: false,
     emptyOutDir: true,
     rolldownOptions: {
-      input: { 'pb-map': 'src/index.ts', core: 'src/core/index.ts' },
+      input: {
+        'pb-map': 'src/index.ts',
+        elements: 'src/elements.ts',
+        core: 'src/core/index.ts',
+        embed: 'src/embed/embed.ts',
+      },
       preserveEntrySignatures: 'strict',
       output: {
+        // What every element imports (Lit, its directives and decorators' helper, the shared
+        // styles and formats) as one chunk instead of several small ones: fewer requests, and
+        // fewer bytes than files gzipped one by one.
+        codeSplitting: {
+          groups: [
+            // pmtiles, loaded only for a pmtiles:// basemap, under its own name.
+            { name: 'pmtiles', test: /node_modules[\\/]pmtiles[\\/]/ },
+            {
+              name: 'common',
+              test: /node_modules[\\/](lit|lit-html|lit-element|@lit|@oxc-project[\\/]runtime)[\\/]|src[\\/]elements[\\/]shared[\\/]shared\.ts|src[\\/]core[\\/]format\.ts|@oxc-project\+runtime@[^/]*\/helpers\/esm\/decorate\.js/,
+            },
+          ],
+        },
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
         assetFileNames: 'assets/[name]-[hash][extname]',

@@ -6,7 +6,13 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS } from './scripts/find-chromium.mjs';
-import { emulateMediaFeaturesPlugin, viteImportsPlugin } from './scripts/wtr-plugins.mjs';
+import {
+  bundledModulesPlugin,
+  emulateMediaFeaturesPlugin,
+  recordRequestsPlugin,
+  viteImportsPlugin,
+} from './scripts/wtr-plugins.mjs';
+import { rangeMiddleware } from './scripts/wtr-plugins.mjs';
 
 // The repo root, so tests can fetch /demo/... and /tests/fixtures/... over real HTTP.
 const rootDir = fileURLToPath(new URL('.', import.meta.url));
@@ -24,9 +30,14 @@ export default {
   testFramework: { config: { timeout: 20_000 } },
   // Lit logs this once per test file: noise in every report.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
+  // PMTiles archives are read by HTTP Range requests (tests/browser/basemaps.test.ts).
+  middleware: [rangeMiddleware({ rootDir })],
   plugins: [
     emulateMediaFeaturesPlugin(),
+    recordRequestsPlugin(),
     viteImportsPlugin({ rootDir }),
+    // React (CommonJS) as an ES module for tests/browser/frameworks.test.ts.
+    bundledModulesPlugin({ rootDir }),
     // tsconfig.json carries experimentalDecorators + useDefineForClassFields: false for lit.
     esbuildPlugin({
       ts: true,

@@ -92,3 +92,119 @@ export function emulateMediaFeaturesPlugin() {
     },
   };
 }
+
+/**
+ * Server commands that record every request the test's page makes, its iframes' and workers'
+ * included (puppeteer reports dedicated workers' requests with the page's): `record-requests`
+ * starts, `recorded-requests` answers the URLs since. Resource timing in the page cannot see
+ * what a worker fetches (the feed, MapLibre's tiles); the privacy tests need both.
+ */
+export function recordRequestsPlugin() {
+  const recordings = new Map();
+  return {
+    name: 'pb-map:record-requests',
+    async executeCommand({ command, session }) {
+      if (command !== 'record-requests' && command !== 'recorded-requests') return undefined;
+      const page = session.browser.getPage(session.id);
+      if (command === 'record-requests') {
+        const previous = recordings.get(session.id);
+        if (previous) page.off('request', previous.listener);
+        const urls = [];
+        const listener = (request) => urls.push(request.url());
+        page.on('request', listener);
+        recordings.set(session.id, { urls, listener });
+        return true;
+      }
+      return [...(recordings.get(session.id)?.urls ?? [])];
+    },
+  };
+}
+
+/**
+ * Koa middleware for the test server: answers HTTP Range requests (`Range: bytes=a-b`, one range)
+ * for `.pmtiles` files under rootDir with `206 Partial Content`, as static hosts and vite's dev
+ * server do (the test runner's own static server ignores Range). PMTiles archives are read only
+ * by Range (src/map/pmtiles.ts). A range past the end of the file gets `416`.
+ *
+ * @param {{ rootDir: string }} options the dev server's rootDir
+ */
+export function rangeMiddleware({ rootDir }) {
+  return async function serveRanges(context, next) {
+    const range = /^bytes=(\d*)-(\d*)$/.exec(context.get('range'));
+    if (!range || !context.path.endsWith('.pmtiles') || context.method !== 'GET') return next();
+    const filePath = requestFilePath(rootDir, context.path);
+    if (relative(rootDir, filePath).startsWith('..')) return next();
+    let bytes;
+    try {
+      bytes = await readFile(filePath);
+    } catch {
+      return next(); // not a file: the server's 404
+    }
+    const size = bytes.length;
+    let start = range[1] === '' ? Math.max(0, size - Number(range[2])) : Number(range[1]);
+    let end = range[1] === '' || range[2] === '' ? size - 1 : Number(range[2]);
+    end = Math.min(end, size - 1);
+    context.set('Accept-Ranges', 'bytes');
+    if (start > end || start >= size) {
+      context.status = 416;
+      context.set('Content-Range', `bytes */${size}`);
+      return undefined;
+    }
+    context.status = 206;
+    context.set('Content-Range', `bytes ${start}-${end}/${size}`);
+    context.type = 'application/octet-stream';
+    context.body = bytes.subarray(start, end + 1);
+    return undefined;
+  };
+}
+
+/**
+ * Packages the browser cannot import as they are (React is CommonJS), served as one ES module
+ * each, bundled on the fly by esbuild (a dependency of @web/dev-server-esbuild) with the
+ * production build of the package. Each path bundles its entry alone, so a package and the
+ * packages that must share its copy (react and react-dom) are exported from the same module.
+ *
+ *   const { React, createRoot } = await import('/__bundled__/react.js');
+ */
+const BUNDLES = {
+  '/__bundled__/react.js': `
+    import React from 'react';
+    import { flushSync } from 'react-dom';
+    import { createRoot } from 'react-dom/client';
+    export { React, createRoot, flushSync };
+  `,
+};
+
+/** @param {{ rootDir: string }} options the dev server's rootDir (packages resolve from it) */
+export function bundledModulesPlugin({ rootDir }) {
+  /** @type {Map<string, Promise<string>>} */
+  const built = new Map();
+  return {
+    name: 'pb-map:bundled-modules',
+    async serve(context) {
+      const entry = BUNDLES[context.path];
+      if (entry === undefined) return undefined;
+      let body = built.get(context.path);
+      if (!body) {
+        body = bundle(entry, rootDir);
+        built.set(context.path, body);
+        body.catch(() => built.delete(context.path)); // the next request tries again
+      }
+      return { body: await body, type: 'js' };
+    },
+  };
+}
+
+async function bundle(contents, resolveDir) {
+  const { build } = await import('esbuild');
+  const result = await build({
+    stdin: { contents, resolveDir, loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  return result.outputFiles[0].text;
+}

@@ -17,7 +17,9 @@ export type ClusterRequest =
   /** The point indices of a cluster. */
   | { type: 'leaves'; seq: number; id: number }
   /** The zoom at which a cluster splits. */
-  | { type: 'expansion'; seq: number; id: number };
+  | { type: 'expansion'; seq: number; id: number }
+  /** Nothing: answered with `0`, to learn that the worker runs. */
+  | { type: 'hello'; seq: number };
 
 /** The worker's answer to the request with the same `seq`. */
 export type ClusterReply =

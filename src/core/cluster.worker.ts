@@ -34,6 +34,9 @@ scope.onmessage = ({ data: request }) => {
       case 'leaves':
         scope.postMessage({ seq: request.seq, ok: true, value: clusters.getLeaves(request.id) });
         break;
+      case 'hello':
+        scope.postMessage({ seq: request.seq, ok: true, value: 0 });
+        break;
       case 'expansion':
         scope.postMessage({
           seq: request.seq,

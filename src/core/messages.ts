@@ -5,6 +5,7 @@
  * English "0 programmes"; Spanish "0 programas", "1.000.000 de programas".
  */
 import type { FeedErrorCode, Level } from './feed/model.js';
+import type { DromCode } from './territories.js';
 
 export type { Level };
 import { formatCount, formatYears } from './format.js';
@@ -162,19 +163,31 @@ export interface Messages {
   filteredBudget: string;
   /** Said of an edition the filter does not keep. */
   outsideFilter: string;
+
+  // view="france"
+  /** Names of the overseas insets, by ISO code: "Guadeloupe", "La Réunion"… */
+  territories: Record<DromCode, string>;
+  /** Accessible name of the insets as a whole. */
+  overseas: string;
 }
 
 /** Years as heard: "2016 à 2024", "2014 à 2019, 2021" (the en dash of `formatYears` read as a word). */
-function spokenYears(years: readonly number[], locale: string, to: string): string {
+export function spokenYears(years: readonly number[], locale: string, to: string): string {
   return formatYears(years, locale).replace(/\u2013/g, ` ${to} `);
 }
 
-type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
 /** "12 programmes": the count formatted for `locale`, then the noun in its plural form. */
-function counter(locale: string): (n: number, forms: PluralForms) => string {
+export function counter(locale: string): (n: number, forms: PluralForms) => string {
   const rules = new Intl.PluralRules(locale);
   return (n, forms) => `${formatCount(n, locale)} ${forms[rules.select(n)] ?? forms.other}`;
+}
+
+/** "1 programa mostrado", "2 programas mostrados": the word that agrees with `n` under `locale`'s rules. */
+export function agreeing(locale: string): (n: number, one: string, other: string) => string {
+  const rules = new Intl.PluralRules(locale);
+  return (n, one, other) => (rules.select(n) === 'one' ? one : other);
 }
 
 function french(locale: string): Messages {
@@ -309,444 +322,99 @@ function french(locale: string): Messages {
     website: 'Site du programme',
     filteredBudget: 'Budget retenu par le filtre',
     outsideFilter: 'hors filtre',
-  };
-}
-
-function english(locale: string): Messages {
-  const count = counter(locale);
-  const nouns: Record<EntryKind, PluralForms> = {
-    programmes: { one: 'programme', other: 'programmes' },
-    projects: { one: 'project', other: 'projects' },
-  };
-  const levels: Record<Level, string> = {
-    commune: 'Municipality',
-    intercommunality: 'Group of municipalities',
-    department: 'Department',
-    region: 'Region',
-    other: 'Other organisation',
-  };
-  const reasons: Record<FeedErrorCode, string> = {
-    network: 'The data server could not be reached.',
-    http: 'The data server answered with an error.',
-    timeout: 'The data server took too long to answer.',
-    'too-large': 'The data file is too large.',
-    'not-json': 'The data file is not valid JSON.',
-    'not-a-feed': 'The file does not hold data in the expected format.',
-    'unsupported-version': 'This version of the data format is not supported.',
-    'no-programmes': 'The file holds no usable entry.',
-  };
-  const skipped = (n: number) => count(n, { one: 'entry skipped', other: 'entries skipped' });
-  const entries = (n: number, kind: EntryKind) => count(n, nouns[kind]);
-  return {
-    lang: 'en',
-    locale,
-    mapLabel: (kind) => (kind === 'projects' ? 'Map of projects' : 'Map of participatory budgets'),
-    loading: 'Loading participatory budgets…',
-    empty: 'Nothing to show on the map.',
-    errorTitle: 'The data could not be loaded.',
-    errorReason: (code) => reasons[code],
-    retry: 'Try again',
-    mapUnavailable: 'The base map could not be loaded.',
-    noMap: 'The map cannot be shown on this device (WebGL is unavailable).',
-    skipped,
-    problemsNote: (n, values) =>
-      [
-        n > 0 ? skipped(n) : '',
-        values > 0 ? count(values, { one: 'value dropped', other: 'values dropped' }) : '',
-      ]
-        .filter(Boolean)
-        .join(', '),
-    zoomHint: 'Zoom in to see more',
-    mapUi: {
-      'AttributionControl.ToggleAttribution': 'Toggle attribution',
-      'AttributionControl.MapFeedback': 'Map feedback',
-      'FullscreenControl.Enter': 'Enter fullscreen',
-      'FullscreenControl.Exit': 'Exit fullscreen',
-      'GeolocateControl.FindMyLocation': 'Find my location',
-      'GeolocateControl.LocationNotAvailable': 'Location not available',
-      'LogoControl.Title': 'MapLibre logo',
-      'Map.Title': 'Map',
-      'Marker.Title': 'Map marker',
-      'NavigationControl.ResetBearing': 'Drag to rotate map, click to reset north',
-      'NavigationControl.ZoomIn': 'Zoom in',
-      'NavigationControl.ZoomOut': 'Zoom out',
-      'Popup.Close': 'Close popup',
-      'ScaleControl.Feet': 'ft',
-      'ScaleControl.Meters': 'm',
-      'ScaleControl.Kilometers': 'km',
-      'ScaleControl.Miles': 'mi',
-      'ScaleControl.NauticalMiles': 'nm',
-      'GlobeControl.Enable': 'Enable globe',
-      'GlobeControl.Disable': 'Disable globe',
-      'TerrainControl.Enable': 'Enable terrain',
-      'TerrainControl.Disable': 'Disable terrain',
-      'CooperativeGesturesHandler.WindowsHelpText': 'Use Ctrl + scroll to zoom the map',
-      'CooperativeGesturesHandler.MacHelpText': 'Use ⌘ + scroll to zoom the map',
-      'CooperativeGesturesHandler.MobileHelpText': 'Use two fingers to move the map',
+    territories: {
+      GP: 'Guadeloupe',
+      MQ: 'Martinique',
+      GF: 'Guyane',
+      RE: 'La Réunion',
+      YT: 'Mayotte',
     },
-    entries,
-    clusterLabel: (n, amount, kind, known = n) =>
-      !amount
-        ? `Cluster of ${entries(n, kind)}`
-        : known < n
-          ? `Cluster of ${entries(n, kind)}, ${amount} (budget known for ${formatCount(known, locale)})`
-          : `Cluster of ${entries(n, kind)}, ${amount}`,
-    programmeLabel: (name, years, amount) =>
-      [name, spokenYears(years, locale, 'to'), amount ? `${amount} a year` : '']
-        .filter(Boolean)
-        .join(', '),
-    shown: (n, kind) => `${entries(n, kind)} shown`,
-    zoomResult: (clusters, singles, kind) =>
-      `Zoomed in: ${count(clusters, { one: 'cluster', other: 'clusters' })} and ${count(singles, { one: `single ${kind === 'projects' ? 'project' : 'programme'}`, other: `single ${kind}` })} in view`,
-    skipMap: 'Skip the map',
-    mapEnd: 'End of the map',
-    contextLost:
-      'The map is briefly unavailable (graphics were interrupted); it comes back by itself.',
-    stackTitle: (n, kind) => `${entries(n, kind)} at this place`,
-    close: 'Close',
-    legendTitle: 'Legend',
-    legendClusters: (kind) =>
-      `A bubble groups ${kind} close to each other: how many, and below, the sum of their budgets. The more it holds, the larger it is; activating it zooms in until it splits.`,
-    legendSingle: (kind) =>
-      `A small disc ringed in white is a single ${kind === 'projects' ? 'project' : 'programme'}: activating it opens its card.`,
-    legendFigure: (years, range, perInhabitant) =>
-      `Amounts: budget of the latest edition${years ? ` in ${years}` : ''}${
-        range
-          ? `, among those whose budget${perInhabitant ? ' per inhabitant' : ''} is within ${range}`
-          : ''
-      }.`,
-    place: 'Place',
-    level: 'Type of authority',
-    levelName: (level) => levels[level],
-    years: 'Editions',
-    year: 'Year',
-    population: 'Population',
-    budget: 'Budget',
-    latestBudget: 'Latest budget',
-    budgetPerEdition: 'Budget per edition',
-    perInhabitant: 'Per inhabitant',
-    amountPerInhabitant: (amount) => `${amount} per inhabitant`,
-    voters: 'Voters',
-    projects: 'Winning projects',
-    status: 'Status',
-    category: 'Category',
-    notStated: 'Not stated',
-    website: 'Programme website',
-    filteredBudget: 'Budget under the filter',
-    outsideFilter: 'outside the filter',
+    overseas: 'Départements et régions d’outre-mer',
   };
 }
 
-/** "1 programa mostrado", "2 programas mostrados": the word that agrees with `n` under `locale`'s rules. */
-function agreeing(locale: string): (n: number, one: string, other: string) => string {
-  const rules = new Intl.PluralRules(locale);
-  return (n, one, other) => (rules.select(n) === 'one' ? one : other);
-}
-
-function spanish(locale: string): Messages {
-  const count = counter(locale);
-  const agree = agreeing(locale);
-  const nouns: Record<EntryKind, PluralForms> = {
-    programmes: { one: 'programa', many: 'de programas', other: 'programas' },
-    projects: { one: 'proyecto', many: 'de proyectos', other: 'proyectos' },
-  };
-  const levels: Record<Level, string> = {
-    commune: 'Municipio',
-    intercommunality: 'Mancomunidad',
-    department: 'Departamento',
-    region: 'Región',
-    other: 'Otra entidad',
-  };
-  const reasons: Record<FeedErrorCode, string> = {
-    network: 'No se puede contactar con el servidor de datos.',
-    http: 'El servidor de datos ha respondido con un error.',
-    timeout: 'El servidor de datos ha tardado demasiado en responder.',
-    'too-large': 'El archivo de datos es demasiado grande.',
-    'not-json': 'El archivo de datos no es un JSON válido.',
-    'not-a-feed': 'El archivo no contiene datos en el formato esperado.',
-    'unsupported-version': 'Esta versión del formato de datos no es compatible.',
-    'no-programmes': 'El archivo no contiene ninguna entrada utilizable.',
-  };
-  const skipped = (n: number) =>
-    count(n, { one: 'entrada omitida', many: 'de entradas omitidas', other: 'entradas omitidas' });
-  const entries = (n: number, kind: EntryKind) => count(n, nouns[kind]);
-  return {
-    lang: 'es',
-    locale,
-    mapLabel: (kind) =>
-      kind === 'projects' ? 'Mapa de los proyectos' : 'Mapa de los presupuestos participativos',
-    loading: 'Cargando los presupuestos participativos…',
-    empty: 'No hay nada que mostrar en el mapa.',
-    errorTitle: 'No se han podido cargar los datos.',
-    errorReason: (code) => reasons[code],
-    retry: 'Reintentar',
-    mapUnavailable: 'No se ha podido cargar el mapa base.',
-    noMap: 'El mapa no se puede mostrar en este dispositivo (WebGL no disponible).',
-    skipped,
-    problemsNote: (n, values) =>
-      [
-        n > 0 ? skipped(n) : '',
-        values > 0
-          ? count(values, {
-              one: 'valor descartado',
-              many: 'de valores descartados',
-              other: 'valores descartados',
-            })
-          : '',
-      ]
-        .filter(Boolean)
-        .join(', '),
-    zoomHint: 'Acercar para ver el detalle',
-    mapUi: {
-      'AttributionControl.ToggleAttribution': 'Mostrar u ocultar las fuentes',
-      'AttributionControl.MapFeedback': 'Informar de un error en el mapa',
-      'FullscreenControl.Enter': 'Ver en pantalla completa',
-      'FullscreenControl.Exit': 'Salir de la pantalla completa',
-      'GeolocateControl.FindMyLocation': 'Mostrar mi ubicación',
-      'GeolocateControl.LocationNotAvailable': 'Ubicación no disponible',
-      'LogoControl.Title': 'Logotipo de MapLibre',
-      'Map.Title': 'Mapa',
-      'Marker.Title': 'Marcador',
-      'NavigationControl.ResetBearing':
-        'Arrastrar para girar el mapa, hacer clic para volver al norte',
-      'NavigationControl.ZoomIn': 'Acercar',
-      'NavigationControl.ZoomOut': 'Alejar',
-      'Popup.Close': 'Cerrar',
-      'ScaleControl.Feet': 'ft',
-      'ScaleControl.Meters': 'm',
-      'ScaleControl.Kilometers': 'km',
-      'ScaleControl.Miles': 'mi',
-      'ScaleControl.NauticalMiles': 'NM',
-      'GlobeControl.Enable': 'Ver el globo',
-      'GlobeControl.Disable': 'Ver el mapa plano',
-      'TerrainControl.Enable': 'Mostrar el relieve',
-      'TerrainControl.Disable': 'Ocultar el relieve',
-      'CooperativeGesturesHandler.WindowsHelpText':
-        'Use Ctrl + la rueda del ratón para hacer zoom en el mapa',
-      'CooperativeGesturesHandler.MacHelpText':
-        'Use ⌘ + la rueda del ratón para hacer zoom en el mapa',
-      'CooperativeGesturesHandler.MobileHelpText': 'Use dos dedos para mover el mapa',
-    },
-    entries,
-    clusterLabel: (n, amount, kind, known = n) =>
-      !amount
-        ? `Grupo de ${entries(n, kind)}`
-        : known < n
-          ? `Grupo de ${entries(n, kind)}, ${amount} (presupuesto conocido para ${formatCount(known, locale)})`
-          : `Grupo de ${entries(n, kind)}, ${amount}`,
-    programmeLabel: (name, years, amount) =>
-      [name, spokenYears(years, locale, 'a'), amount ? `${amount} al año` : '']
-        .filter(Boolean)
-        .join(', '),
-    shown: (n, kind) => `${entries(n, kind)} ${agree(n, 'mostrado', 'mostrados')}`,
-    zoomResult: (clusters, singles, kind) =>
-      `Zoom: ${count(clusters, { one: 'grupo', many: 'de grupos', other: 'grupos' })} y ${entries(singles, kind)} ${agree(singles, 'aislado', 'aislados')} en la vista`,
-    skipMap: 'Saltar el mapa',
-    mapEnd: 'Fin del mapa',
-    contextLost:
-      'El mapa no está disponible por un momento (se ha interrumpido la visualización gráfica); volverá por sí solo.',
-    stackTitle: (n, kind) => `${entries(n, kind)} en este lugar`,
-    close: 'Cerrar',
-    legendTitle: 'Leyenda',
-    legendClusters: (kind) =>
-      `Una burbuja agrupa ${kind === 'projects' ? 'proyectos' : 'programas'} cercanos: cuántos son y, debajo, la suma de sus presupuestos. Cuantos más reúne, más grande es; activarla acerca el mapa hasta que se divide.`,
-    legendSingle: (kind) =>
-      `Un pequeño disco con borde blanco es un ${kind === 'projects' ? 'proyecto' : 'programa'} aislado: activarlo abre su ficha.`,
-    legendFigure: (years, range, perInhabitant) =>
-      `Importes: presupuesto de la última edición${years ? ` en ${years}` : ''}${
-        range
-          ? `, de entre aquellas cuyo presupuesto${perInhabitant ? ' por habitante' : ''} está dentro de ${range}`
-          : ''
-      }.`,
-    place: 'Lugar',
-    level: 'Tipo de entidad',
-    levelName: (level) => levels[level],
-    years: 'Ediciones',
-    year: 'Año',
-    population: 'Población',
-    budget: 'Presupuesto',
-    latestBudget: 'Último presupuesto',
-    budgetPerEdition: 'Presupuesto por edición',
-    perInhabitant: 'Por habitante',
-    amountPerInhabitant: (amount) => `${amount} por habitante`,
-    voters: 'Votantes',
-    projects: 'Proyectos ganadores',
-    status: 'Estado',
-    category: 'Categoría',
-    notStated: 'No indicado',
-    website: 'Sitio web del programa',
-    filteredBudget: 'Presupuesto según el filtro',
-    outsideFilter: 'fuera del filtro',
-  };
-}
-
-/** European Portuguese (orçamento participativo); numbers follow the tag (`pt`, `pt-BR`, `pt-PT`). */
-function portuguese(locale: string): Messages {
-  const count = counter(locale);
-  const agree = agreeing(locale);
-  const nouns: Record<EntryKind, PluralForms> = {
-    programmes: { one: 'programa', many: 'de programas', other: 'programas' },
-    projects: { one: 'projeto', many: 'de projetos', other: 'projetos' },
-  };
-  const levels: Record<Level, string> = {
-    commune: 'Município',
-    intercommunality: 'Comunidade intermunicipal',
-    department: 'Departamento',
-    region: 'Região',
-    other: 'Outra entidade',
-  };
-  const reasons: Record<FeedErrorCode, string> = {
-    network: 'Não é possível contactar o servidor de dados.',
-    http: 'O servidor de dados respondeu com um erro.',
-    timeout: 'O servidor de dados demorou demasiado tempo a responder.',
-    'too-large': 'O ficheiro de dados é demasiado grande.',
-    'not-json': 'O ficheiro de dados não é JSON válido.',
-    'not-a-feed': 'O ficheiro não contém dados no formato esperado.',
-    'unsupported-version': 'Esta versão do formato de dados não é suportada.',
-    'no-programmes': 'O ficheiro não contém nenhuma entrada utilizável.',
-  };
-  const skipped = (n: number) =>
-    count(n, {
-      one: 'entrada ignorada',
-      many: 'de entradas ignoradas',
-      other: 'entradas ignoradas',
-    });
-  const entries = (n: number, kind: EntryKind) => count(n, nouns[kind]);
-  return {
-    lang: 'pt',
-    locale,
-    mapLabel: (kind) =>
-      kind === 'projects' ? 'Mapa dos projetos' : 'Mapa dos orçamentos participativos',
-    loading: 'A carregar os orçamentos participativos…',
-    empty: 'Nada a mostrar no mapa.',
-    errorTitle: 'Não foi possível carregar os dados.',
-    errorReason: (code) => reasons[code],
-    retry: 'Tentar novamente',
-    mapUnavailable: 'Não foi possível carregar o mapa de base.',
-    noMap: 'O mapa não pode ser apresentado neste dispositivo (WebGL indisponível).',
-    skipped,
-    problemsNote: (n, values) =>
-      [
-        n > 0 ? skipped(n) : '',
-        values > 0
-          ? count(values, {
-              one: 'valor descartado',
-              many: 'de valores descartados',
-              other: 'valores descartados',
-            })
-          : '',
-      ]
-        .filter(Boolean)
-        .join(', '),
-    zoomHint: 'Ampliar para ver o detalhe',
-    mapUi: {
-      'AttributionControl.ToggleAttribution': 'Mostrar ou ocultar as fontes',
-      'AttributionControl.MapFeedback': 'Assinalar um erro no mapa',
-      'FullscreenControl.Enter': 'Ver em ecrã inteiro',
-      'FullscreenControl.Exit': 'Sair do ecrã inteiro',
-      'GeolocateControl.FindMyLocation': 'Mostrar a minha localização',
-      'GeolocateControl.LocationNotAvailable': 'Localização indisponível',
-      'LogoControl.Title': 'Logótipo do MapLibre',
-      'Map.Title': 'Mapa',
-      'Marker.Title': 'Marcador',
-      'NavigationControl.ResetBearing': 'Arrastar para rodar o mapa, clicar para repor o norte',
-      'NavigationControl.ZoomIn': 'Ampliar',
-      'NavigationControl.ZoomOut': 'Reduzir',
-      'Popup.Close': 'Fechar',
-      'ScaleControl.Feet': 'ft',
-      'ScaleControl.Meters': 'm',
-      'ScaleControl.Kilometers': 'km',
-      'ScaleControl.Miles': 'mi',
-      'ScaleControl.NauticalMiles': 'NM',
-      'GlobeControl.Enable': 'Ver o globo',
-      'GlobeControl.Disable': 'Ver o mapa plano',
-      'TerrainControl.Enable': 'Mostrar o relevo',
-      'TerrainControl.Disable': 'Ocultar o relevo',
-      'CooperativeGesturesHandler.WindowsHelpText': 'Use Ctrl + roda do rato para ampliar o mapa',
-      'CooperativeGesturesHandler.MacHelpText': 'Use ⌘ + roda do rato para ampliar o mapa',
-      'CooperativeGesturesHandler.MobileHelpText': 'Use dois dedos para mover o mapa',
-    },
-    entries,
-    clusterLabel: (n, amount, kind, known = n) =>
-      !amount
-        ? `Grupo de ${entries(n, kind)}`
-        : known < n
-          ? `Grupo de ${entries(n, kind)}, ${amount} (orçamento conhecido para ${formatCount(known, locale)})`
-          : `Grupo de ${entries(n, kind)}, ${amount}`,
-    programmeLabel: (name, years, amount) =>
-      [name, spokenYears(years, locale, 'a'), amount ? `${amount} por ano` : '']
-        .filter(Boolean)
-        .join(', '),
-    shown: (n, kind) => `${entries(n, kind)} ${agree(n, 'apresentado', 'apresentados')}`,
-    zoomResult: (clusters, singles, kind) =>
-      `Zoom: ${count(clusters, { one: 'grupo', many: 'de grupos', other: 'grupos' })} e ${entries(singles, kind)} ${agree(singles, 'isolado', 'isolados')} na vista`,
-    skipMap: 'Saltar o mapa',
-    mapEnd: 'Fim do mapa',
-    contextLost:
-      'O mapa está momentaneamente indisponível (a apresentação gráfica foi interrompida); voltará por si só.',
-    stackTitle: (n, kind) => `${entries(n, kind)} neste local`,
-    close: 'Fechar',
-    legendTitle: 'Legenda',
-    legendClusters: (kind) =>
-      `Uma bolha agrupa ${kind === 'projects' ? 'projetos' : 'programas'} próximos: quantos são e, por baixo, a soma dos seus orçamentos. Quantos mais reúne, maior é; ativá-la amplia o mapa até que se divida.`,
-    legendSingle: (kind) =>
-      `Um pequeno disco com contorno branco é um ${kind === 'projects' ? 'projeto' : 'programa'} isolado: ativá-lo abre a sua ficha.`,
-    legendFigure: (years, range, perInhabitant) =>
-      `Montantes: orçamento da última edição${years ? ` em ${years}` : ''}${
-        range
-          ? `, de entre aquelas cujo orçamento${perInhabitant ? ' por habitante' : ''} está dentro de ${range}`
-          : ''
-      }.`,
-    place: 'Local',
-    level: 'Tipo de entidade',
-    levelName: (level) => levels[level],
-    years: 'Edições',
-    year: 'Ano',
-    population: 'População',
-    budget: 'Orçamento',
-    latestBudget: 'Último orçamento',
-    budgetPerEdition: 'Orçamento por edição',
-    perInhabitant: 'Por habitante',
-    amountPerInhabitant: (amount) => `${amount} por habitante`,
-    voters: 'Votantes',
-    projects: 'Projetos vencedores',
-    status: 'Estado',
-    category: 'Categoria',
-    notStated: 'Não indicado',
-    website: 'Sítio web do programa',
-    filteredBudget: 'Orçamento segundo o filtro',
-    outsideFilter: 'fora do filtro',
-  };
-}
-
-const catalogues: Record<Lang, (locale: string) => Messages> = {
-  fr: french,
-  en: english,
-  es: spanish,
-  pt: portuguese,
+/** The catalogues at hand: French always; the others once loaded (see {@link loadLanguage}). */
+const catalogues: Partial<Record<Lang, (locale: string) => Messages>> = { fr: french };
+/** The other languages, each in its own file, fetched the first time a page asks for it. */
+const loaders: Record<Exclude<Lang, 'fr'>, () => Promise<(locale: string) => Messages>> = {
+  en: () => import('./messages.en.js').then((m) => m.english),
+  es: () => import('./messages.es.js').then((m) => m.spanish),
+  pt: () => import('./messages.pt.js').then((m) => m.portuguese),
 };
+const LANGS: readonly Lang[] = ['fr', 'en', 'es', 'pt'];
+const loading = new Map<Lang, Promise<void>>();
+/** Elements showing French while their language loads: redrawn when it arrives. */
+const waiting = new Map<Lang, Set<Redrawable>>();
 const cache = new Map<string, Messages>();
+
+/** What {@link messagesFor} redraws once a language it had to fetch has arrived (a lit element). */
+export interface Redrawable {
+  requestUpdate(): void;
+}
+
+/** The language a tag asks for: `en-GB` → `en`; French for an unknown, empty or malformed tag. */
+function languageOf(lang: string): { tag: string; primary?: string; resolved: Lang } {
+  const tag = lang.trim().replace(/_/g, '-');
+  const primary = tag.split('-')[0]?.toLowerCase();
+  return { tag, primary, resolved: isLang(primary) ? primary : 'fr' };
+}
+
+/**
+ * Fetches the words of `lang` unless they are at hand (French always is); resolves once they are.
+ * Each language other than French is its own small file, so a French page never loads them.
+ */
+export function loadLanguage(lang: string): Promise<void> {
+  const { resolved } = languageOf(lang);
+  if (resolved === 'fr' || catalogues[resolved]) return Promise.resolve();
+  let promise = loading.get(resolved);
+  if (!promise) {
+    promise = loaders[resolved]().then(
+      (build) => {
+        catalogues[resolved] = build;
+        for (const element of waiting.get(resolved) ?? []) element.requestUpdate();
+        waiting.delete(resolved);
+      },
+      (error: unknown) => {
+        loading.delete(resolved); // a later element tries again; French meanwhile
+        throw error;
+      },
+    );
+    loading.set(resolved, promise);
+  }
+  return promise;
+}
 
 /**
  * The messages for a language tag: `en`, `en-GB`, `EN_us` give English; `es`, `es-MX` Spanish;
  * `pt`, `pt-BR` Portuguese; `fr`, `fr-CA`, an unknown language, an empty or malformed tag give
- * French. Counts are formatted with the tag itself when
- * it is valid (`fr-CH`), else with the bare language.
+ * French. Counts are formatted with the tag itself when it is valid (`fr-CH`), else with the
+ * bare language.
+ *
+ * A language other than French is fetched on first use ({@link loadLanguage}): until it arrives
+ * this returns French, and `redraw` (the element asking) is redrawn when it does.
  */
-export function messagesFor(lang: string): Messages {
+export function messagesFor(lang: string, redraw?: Redrawable): Messages {
   let messages = cache.get(lang);
   if (!messages) {
-    const tag = lang.trim().replace(/_/g, '-');
-    const primary = tag.split('-')[0]?.toLowerCase();
-    const resolved: Lang = isLang(primary) ? primary : 'fr';
-    messages = catalogues[resolved](primary === resolved ? canonical(tag, resolved) : resolved);
+    const { tag, primary, resolved } = languageOf(lang);
+    const build = catalogues[resolved];
+    if (!build) {
+      if (redraw) {
+        let set = waiting.get(resolved);
+        if (!set) waiting.set(resolved, (set = new Set()));
+        set.add(redraw);
+      }
+      loadLanguage(lang).catch(() => {}); // stays French when the file cannot load
+      return messagesFor('fr');
+    }
+    messages = build(primary === resolved ? canonical(tag, resolved) : resolved);
     cache.set(lang, messages);
   }
   return messages;
 }
 
 function isLang(primary: string | undefined): primary is Lang {
-  return primary !== undefined && Object.hasOwn(catalogues, primary);
+  return primary !== undefined && (LANGS as readonly string[]).includes(primary);
 }
 
 /** The canonical form of a BCP 47 tag (`en-gb` → `en-GB`), or `fallback` when it is malformed. */
@@ -773,14 +441,15 @@ function canonical(tag: string, fallback: string): string {
  */
 export function catalogue<T>(
   builders: Record<Lang, (base: Messages) => T>,
-): (lang: string) => T & { base: Messages } {
+): (lang: string, redraw?: Redrawable) => T & { base: Messages } {
   const made = new Map<string, T & { base: Messages }>();
-  return (lang) => {
+  return (lang, redraw) => {
     let messages = made.get(lang);
     if (!messages) {
-      const base = messagesFor(lang);
+      const base = messagesFor(lang, redraw);
       messages = { ...builders[base.lang](base), base };
-      made.set(lang, messages);
+      // Not kept while French stands in for a language still loading.
+      if (base.lang === languageOf(lang).resolved) made.set(lang, messages);
     }
     return messages;
   };

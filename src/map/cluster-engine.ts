@@ -49,7 +49,15 @@ export class ClusterEngine {
   private lastSelection?: EngineSelection;
   private answered = false;
 
+  /**
+   * Whether workers run on this page: true once the worker answers, false when it cannot start
+   * (then MapLibre's own worker, from the same origin under the same policy, cannot either).
+   */
+  readonly workers: Promise<boolean>;
+  private workersKnown?: (running: boolean) => void;
+
   constructor() {
+    this.workers = new Promise((resolve) => (this.workersKnown = resolve));
     try {
       this.worker = new Worker(new URL('../core/cluster.worker.ts', import.meta.url), {
         type: 'module',
@@ -57,8 +65,10 @@ export class ClusterEngine {
       });
       this.worker.addEventListener('message', this.onMessage);
       this.worker.addEventListener('error', this.onWorkerError);
+      this.call({ type: 'hello', seq: 0 }).catch(() => {});
     } catch {
       this.local = new PointClusters();
+      this.workersKnown?.(false);
     }
   }
 
@@ -108,6 +118,7 @@ export class ClusterEngine {
 
   /** Stops the worker; pending updates resolve with `undefined`. */
   destroy(): void {
+    this.workersKnown?.(false);
     this.worker?.removeEventListener('message', this.onMessage);
     this.worker?.removeEventListener('error', this.onWorkerError);
     this.worker?.terminate();
@@ -168,6 +179,7 @@ export class ClusterEngine {
 
   private onMessage = ({ data }: MessageEvent<ClusterReply>): void => {
     this.answered = true;
+    this.workersKnown?.(true);
     const call = this.calls.get(data.seq);
     if (!call) return;
     this.calls.delete(data.seq);
@@ -182,6 +194,7 @@ export class ClusterEngine {
       return;
     }
     event.preventDefault();
+    this.workersKnown?.(false);
     console.warn('pb-map: the clustering worker could not start; clustering on the page instead.');
     this.worker?.removeEventListener('message', this.onMessage);
     this.worker?.removeEventListener('error', this.onWorkerError);

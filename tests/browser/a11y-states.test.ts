@@ -5,9 +5,9 @@
 
 import { expect } from '@esm-bundle/chai';
 import { setViewport } from '@web/test-runner-commands';
-import '../../src/index.js';
+import '../../src/elements.js';
 import '../../src/elements/pb-list/pb-list.js';
-import type { PbFilters, PbMap, PbSummary } from '../../src/index.js';
+import type { PbFilters, PbMap, PbSummary } from '../../src/elements.js';
 import type { PbList } from '../../src/elements/pb-list/pb-list.js';
 import { messagesFor } from '../../src/core/messages.js';
 import { axeCheck, waitFor } from './helpers.js';

@@ -7,9 +7,9 @@
 
 import { expect } from '@esm-bundle/chai';
 import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
-import '../../src/index.js';
-import type { PbFilters, PbList, PbMap, PbSummary } from '../../src/index.js';
-import { LIGHT_BASEMAP } from '../../src/map/basemap.js';
+import '../../src/elements.js';
+import type { PbFilters, PbList, PbMap, PbSummary } from '../../src/elements.js';
+import { DARK_BASEMAP, LIGHT_BASEMAP } from '../../src/map/basemap.js';
 import { clickAt, markerName, waitFor } from './helpers.js';
 
 const FEED = '/tests/browser/fixtures/programmes.json';
@@ -205,10 +205,11 @@ function $<T extends Element = HTMLElement>(el: Element, selector: string): T {
 }
 
 /** Where markers are drawn: the offline basemap's water and land, and the map's own background. */
-function mapBackgrounds(map: PbMap): [string, string][] {
+function mapBackgrounds(map: PbMap, dark: boolean): [string, string][] {
+  const basemap = dark ? DARK_BASEMAP : LIGHT_BASEMAP;
   return [
-    ['basemap water', LIGHT_BASEMAP.water],
-    ['basemap land', LIGHT_BASEMAP.land],
+    ['basemap water', basemap.water],
+    ['basemap land', basemap.land],
     ['map background', getComputedStyle($(map, '.map')).backgroundColor],
   ];
 }
@@ -266,13 +267,13 @@ describe('colour contrast (WCAG 1.4.3, 1.4.11)', () => {
           style.borderTopColor,
           3,
         );
-        for (const [where, colour] of mapBackgrounds(map)) {
+        for (const [where, colour] of mapBackgrounds(map, t.dark)) {
           report.pair(`map: ${kind} halo vs ${where}`, haloOf(el), colour, 3);
         }
       }
       expect(clusterStyle.borderTopStyle).to.equal('solid');
       const markerRing = focusRing(cluster);
-      for (const [where, colour] of mapBackgrounds(map)) {
+      for (const [where, colour] of mapBackgrounds(map, t.dark)) {
         report.pair(`map: marker focus ring vs ${where}`, markerRing, colour, 3);
       }
       report.pair('map: marker focus ring vs surface', markerRing, backgroundOf(legend), 3);

@@ -5,8 +5,8 @@
 
 import { expect } from '@esm-bundle/chai';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
-import '../../src/index.js';
-import type { PbMap } from '../../src/index.js';
+import '../../src/elements.js';
+import type { PbMap } from '../../src/elements.js';
 import { axeCheck, markerName, waitFor } from './helpers.js';
 
 const FEED = '/tests/browser/fixtures/programmes.json';

@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import '../../src/index.js';
+import '../../src/elements.js';
 import '../../src/elements/pb-filters/pb-filters.js';
 import '../../src/elements/pb-summary/pb-summary.js';
 import '../../src/elements/pb-list/pb-list.js';

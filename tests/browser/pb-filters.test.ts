@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../src/index.js';
-import type { PbFilters } from '../../src/index.js';
+import '../../src/elements.js';
+import type { PbFilters } from '../../src/elements.js';
 import type { PbFilterChangeEvent } from '../../src/elements/pb-map/pb-map.events.js';
 import { axeCheck, nextFrame, waitFor } from './helpers.js';
 

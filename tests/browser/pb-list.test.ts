@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
-import '../../src/index.js';
+import '../../src/elements.js';
 import '../../src/elements/pb-list/pb-list.js';
-import type { PbMap, PbSelectEvent } from '../../src/index.js';
+import type { PbMap, PbSelectEvent } from '../../src/elements.js';
 import type { PbList } from '../../src/elements/pb-list/pb-list.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { axeCheck, mountMap, waitFor } from './helpers.js';

@@ -3,8 +3,8 @@
 // filter, and url-state. Feeds over real HTTP; the clustering runs in its real worker.
 
 import { expect } from '@esm-bundle/chai';
-import '../../src/index.js';
-import type { PbFilterChangeEvent, PbMap, PbViewChangeEvent } from '../../src/index.js';
+import '../../src/elements.js';
+import type { PbFilterChangeEvent, PbMap, PbViewChangeEvent } from '../../src/elements.js';
 import { axeCheck, euros, markerName, waitFor } from './helpers.js';
 
 const FEED = '/tests/browser/fixtures/programmes.json';

@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
-import '../../src/index.js';
-import type { PbMap } from '../../src/index.js';
-import type { PbErrorEvent, PbLoadEvent, PbSelectEvent } from '../../src/index.js';
+import '../../src/elements.js';
+import type { PbMap } from '../../src/elements.js';
+import type { PbErrorEvent, PbLoadEvent, PbSelectEvent } from '../../src/elements.js';
 import { messagesFor } from '../../src/core/messages.js';
 import { sendMouse } from '@web/test-runner-commands';
 import { axeCheck, clickAt, euros, markerName, waitFor } from './helpers.js';

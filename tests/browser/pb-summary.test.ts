@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import '../../src/index.js';
+import '../../src/elements.js';
 import '../../src/elements/pb-summary/pb-summary.js';
 import type { PbSummary } from '../../src/elements/pb-summary/pb-summary.js';
 import { axeCheck, mountMap, waitFor } from './helpers.js';

@@ -3,7 +3,8 @@
 // The one foreign request allowed is to a basemap the embedder asked for.
 
 import { expect } from '@esm-bundle/chai';
-import type { PbMap } from '../../src/index.js';
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { PbMap } from '../../src/elements.js';
 import { waitFor } from './helpers.js';
 
 const TIMEOUT = 30_000;
@@ -72,6 +73,7 @@ describe('privacy', function () {
   this.timeout(60_000);
 
   it('the demo page requests nothing from another origin and stores nothing', async () => {
+    await executeServerCommand('record-requests'); // what workers fetch too (the feed)
     const iframe = await frame({ src: '/demo/index.html' });
     const map = await readyMap(iframe);
 
@@ -88,10 +90,16 @@ describe('privacy', function () {
     const entries = perf.getEntriesByType('resource');
     expect(entries.length, 'resource timing buffer not full').to.be.below(250);
 
-    const urls = requestedUrls(iframe);
+    // The page's own requests (resource timing) and everything the browser saw it and its
+    // workers request (the feed is downloaded by a worker), data: URLs of inline icons aside.
+    const recorded = ((await executeServerCommand('recorded-requests')) as string[]).filter(
+      (url) => !url.startsWith('data:'),
+    );
+    const urls = [...new Set([...requestedUrls(iframe), ...recorded])];
     const paths = urls.map((url) => new URL(url).pathname);
     expect(urls.length).to.be.greaterThan(1);
     expect(paths, 'the feed').to.include('/demo/sample-feed.json');
+    expect(paths, 'the feed worker').to.include('/src/core/feed/feed.worker.ts');
     expect(
       paths.some((p) => /\/world-atlas\/countries-\d+m\.json$/.test(p)),
       `the offline basemap among ${paths.join(', ')}`,
@@ -112,6 +120,7 @@ describe('privacy', function () {
   });
 
   it('reaches only the basemap host the embedder asked for', async () => {
+    await executeServerCommand('record-requests');
     const basemap = 'https://tiles.example/style.json';
     // fetch() calls are recorded too: a request that fails offline may leave no resource timing.
     const srcdoc = `<!doctype html>
@@ -152,7 +161,10 @@ describe('privacy', function () {
     );
     await new Promise((resolve) => setTimeout(resolve, 500));
 
-    const urls = [...requestedUrls(iframe).slice(1), ...(win.fetched ?? [])].map(
+    const recorded = ((await executeServerCommand('recorded-requests')) as string[]).filter(
+      (url) => !url.startsWith('data:') && !url.startsWith('about:'),
+    );
+    const urls = [...requestedUrls(iframe).slice(1), ...(win.fetched ?? []), ...recorded].map(
       (url) => new URL(url, location.href).href,
     );
     expect(urls.some((url) => url.endsWith('/demo/sample-feed.json'))).to.equal(true);

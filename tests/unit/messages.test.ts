@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatAmount, formatCount } from '../../src/core/format.js';
-import { messagesFor } from '../../src/core/messages.js';
+import { loadLanguage, messagesFor } from '../../src/core/messages.js';
 import { filterMessagesFor } from '../../src/elements/pb-filters/pb-filters.messages.js';
 import { listMessagesFor } from '../../src/elements/pb-list/pb-list.messages.js';
 import { summaryMessagesFor } from '../../src/elements/pb-summary/pb-summary.messages.js';
+
+// The catalogues other than French are files of their own, loaded on first use.
+beforeAll(() => Promise.all(['en', 'es', 'pt'].map((lang) => loadLanguage(lang))));
 
 describe('messagesFor', () => {
   it('speaks French by default and English for any English tag', () => {
@@ -147,7 +150,7 @@ describe('messagesFor', () => {
   });
 
   it('gives every string in every language, none left empty', () => {
-    const all = ['fr', 'en', 'es', 'pt'].map(messagesFor);
+    const all = ['fr', 'en', 'es', 'pt'].map((lang) => messagesFor(lang));
     const [fr] = all;
     for (const m of all) expect(Object.keys(m).sort()).toEqual(Object.keys(fr!).sort());
     const empty = all.flatMap((m) => Object.entries(m).filter(([, v]) => v === ''));
@@ -307,5 +310,20 @@ describe('messagesFor', () => {
       '3 projetos sem população deixados de parte',
     );
     expect(summaryMessagesFor('es').base.lang).toBe('es');
+  });
+});
+
+describe('languages loaded on first use', () => {
+  it('answers in French while a language loads, then redraws who asked', async () => {
+    // A fresh copy of the module, so that no language is loaded yet.
+    vi.resetModules();
+    const fresh = await import('../../src/core/messages.js');
+    let redrawn = 0;
+    const element = { requestUpdate: () => redrawn++ };
+    expect(fresh.messagesFor('es-MX', element).lang).toBe('fr');
+    await fresh.loadLanguage('es');
+    expect(redrawn).toBe(1);
+    expect(fresh.messagesFor('es-MX').lang).toBe('es');
+    expect(fresh.messagesFor('es-MX').locale).toBe('es-MX');
   });
 });

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../shared/style-props.js';
 import { facetCounts, type FacetCounts, type FacetValue } from '../../core/facets.js';
 import {
   LEVELS,
@@ -305,7 +305,7 @@ export class PbFilters extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const m = filterMessagesFor(this.locale);
+    const m = filterMessagesFor(this.locale, this);
     const state = this.link.state;
     const ready = state?.feed && state.index ? state : undefined;
     const kind: EntryKind = state?.feed?.kind ?? 'programmes';
@@ -349,7 +349,7 @@ export class PbFilters extends LitElement {
         class="histogram"
         part="histogram"
         aria-hidden="true"
-        style=${styleMap({
+        style=${styleProps({
           // Each bar centred on its year's position along the track (9px in from each side).
           marginInline:
             histogram.length > 1
@@ -361,7 +361,7 @@ export class PbFilters extends LitElement {
           (h) =>
             html`<div
               class="bar ${h.year >= from && h.year <= to ? 'in' : ''}"
-              style=${styleMap({ height: `${(100 * h.count) / highest}%` })}
+              style=${styleProps({ height: `${(100 * h.count) / highest}%` })}
             ></div>`,
         )}
       </div>
@@ -389,7 +389,7 @@ export class PbFilters extends LitElement {
         <div class="track">
           <div
             class="fill"
-            style=${styleMap({
+            style=${styleProps({
               left: `${100 * fraction(from)}%`,
               right: `${100 - 100 * fraction(to)}%`,
             })}
@@ -482,7 +482,7 @@ export class PbFilters extends LitElement {
         <div class="track">
           <div
             class="fill"
-            style=${styleMap({
+            style=${styleProps({
               left: `${(100 * minPos) / top}%`,
               right: `${100 - (100 * maxPos) / top}%`,
             })}

@@ -19,6 +19,8 @@ export const styles = css`
   form {
     margin: 0;
     padding: 12px;
+    font-size: 14px;
+    line-height: 1.35;
     background: var(--_surface);
     color: var(--_text);
     border-radius: var(--pb-map-radius, 6px);

@@ -187,6 +187,13 @@ export class PbList extends LitElement {
     return n > 0 ? n : 100;
   }
 
+  private redrawAll = {
+    requestUpdate: (): void => {
+      this.drawn = undefined;
+      this.requestUpdate();
+    },
+  };
+
   /** The nearest `lang`, the document's, or French. */
   private pageLang(): string {
     return pageLang(this);
@@ -202,7 +209,8 @@ export class PbList extends LitElement {
     if (!state || !feed || !index || !selection || !filter) {
       return html`<div class="base" part="base"></div>`;
     }
-    const m = listMessagesFor(lang);
+    // While another language loads, French stands in: redraw in full when it arrives.
+    const m = listMessagesFor(lang, this.redrawAll);
     const locale = m.base.locale;
     // Until the map has a view, a list that follows it shows the whole selection.
     const inView = viewed !== undefined;

@@ -12,6 +12,10 @@ export const styles = css`
   :host([hidden]) {
     display: none;
   }
+  /* The surface again inside: a page's reset may take the host's away. */
+  .base {
+    background: var(--_surface);
+  }
   .controls {
     display: flex;
     flex-wrap: wrap;
@@ -30,7 +34,9 @@ export const styles = css`
     margin: 0;
   }
   .scroll {
-    /* The table scrolls inside its own box when the panel is narrow (or short). */
+    /* The table scrolls inside its own box when the panel is narrow (or short); its visually
+       hidden words are positioned inside it, not against the page (no sideways page scroll). */
+    position: relative;
     overflow: auto;
     max-height: var(--pb-list-max-height, none);
   }

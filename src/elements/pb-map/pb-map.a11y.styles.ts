@@ -3,12 +3,14 @@ import { css } from 'lit';
 /** The skip link: out of sight until it has the keyboard focus, then above everything. */
 export const a11yStyles = css`
   .skip {
+    /* Where it stands in the flow (the host's top left corner), whatever the page does to the
+       host's position; above the map. */
     position: absolute;
     z-index: 10;
-    top: 8px;
-    left: 8px;
+    margin: 8px 0 0 8px;
+    width: auto;
+    white-space: nowrap;
     padding: 0.5rem 0.75rem;
-    font: inherit;
     background: var(--_surface);
     color: var(--_text);
     border: 2px solid currentColor;

@@ -1,12 +1,8 @@
 import { LitElement, html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { PointItem } from '../../core/cluster.js';
-import { loadFeed } from '../../core/feed/load.js';
 import type { Feed, FeedErrorCode, FeedProblem, Programme } from '../../core/feed/model.js';
-import { programmeFigures } from '../../core/figures.js';
 import {
   filterToAttributes,
   matchingYears,
@@ -22,8 +18,9 @@ import {
   type StoreChange,
   type StoreState,
 } from '../../store/map-store.js';
-import { formatAmount, formatCount, formatYears } from '../../core/format.js';
-import { messagesFor, type Messages } from '../../core/messages.js';
+import { loadFeedOffThread } from '../../store/feed-loader.js';
+import { formatAmount } from '../../core/format.js';
+import { loadLanguage, messagesFor, type Messages } from '../../core/messages.js';
 import { pbEvent } from './pb-map.events.js';
 import { readUrlState, urlStateKey, writeUrlState, type UrlState } from './url-state.js';
 import { a11yStyles } from './pb-map.a11y.styles.js';
@@ -31,6 +28,9 @@ import { styles, tokens } from './pb-map.styles.js';
 import { pageLang, srOnly } from '../shared/shared.js';
 
 type MapChunk = typeof import('../../map/maplibre.js');
+type Overlay = typeof import('./pb-map.view.js');
+type Placed = import('./pb-map.view.js').Placed;
+type FranceInsets = import('./france-insets.js').FranceInsets;
 type Status = 'idle' | 'loading' | 'loaded' | 'empty' | 'error';
 type Opened =
   { kind: 'programme'; programme: Programme } | { kind: 'stack'; programmes: Programme[] };
@@ -39,15 +39,6 @@ type Deferred = {
   settled: boolean;
   resolve(): void;
   reject(reason: unknown): void;
-};
-
-/** Drawn under the data when the basemap's style cannot be loaded. */
-const PLAIN_STYLE = {
-  version: 8 as const,
-  sources: {},
-  layers: [
-    { id: 'background', type: 'background' as const, paint: { 'background-color': '#dfe9f2' } },
-  ],
 };
 
 /** What the store holds for a feed that is valid but lists nothing. */
@@ -62,8 +53,6 @@ const EMPTY_FEED: Feed = {
 /** The properties behind the filter attributes. */
 const FILTER_PROPS = ['years', 'budget', 'budgetPer', 'level', 'region', 'country', 'q'] as const;
 
-/** Initial view before a feed is known: metropolitan France. */
-const FRANCE_CENTER: [number, number] = [2.4, 46.6];
 /** Above this zoom every programme stands alone (the clusters' `maxZoom`). */
 const MAX_CLUSTER_ZOOM = 16;
 /** How far (px) a pointer may travel between press and release for a click to count. */
@@ -94,6 +83,8 @@ const CLICK_TOLERANCE = 5;
  * @csspart status - The loading, empty and error messages.
  * @csspart legend - The legend, in words.
  * @csspart skip - The skip link ("Passer la carte"), shown when it has the focus.
+ * @csspart note - The note listing entries of the feed that were left out.
+ * @csspart close - The button that closes the card.
  *
  * @cssproperty --pb-map-height - Height of the map (default 480px).
  * @cssproperty --pb-map-font - Font of texts (default: inherited from the page).
@@ -101,9 +92,12 @@ const CLICK_TOLERANCE = 5;
  * @cssproperty --pb-map-cluster-text - Text on cluster bubbles.
  * @cssproperty --pb-map-programme - Fill of single programmes.
  * @cssproperty --pb-map-accent - Buttons and links.
+ * @cssproperty --pb-map-accent-text - Text on the accent colour (the retry button).
  * @cssproperty --pb-map-surface - Background of cards and messages.
  * @cssproperty --pb-map-text - Text of cards and messages.
+ * @cssproperty --pb-map-muted - Labels in the card, years outside the filter.
  * @cssproperty --pb-map-focus - Focus ring.
+ * @cssproperty --pb-map-radius - Corners of the card, legend and messages (default 6px).
  */
 export class PbMap extends LitElement {
   static override styles = [tokens, srOnly, styles, a11yStyles];
@@ -143,6 +137,13 @@ export class PbMap extends LitElement {
   private markersEl?: HTMLDivElement;
   private feedAbort?: AbortController;
   private mapAbort?: AbortController;
+  /** Settles once the offline basemap is drawn in (or could not be); `ready` waits for it. */
+  private basemapDone?: Promise<void>;
+  /**
+   * Settles once the first clusters are on screen, or once there is no data to wait for: the
+   * offline basemap goes in after that, so that the data shows first.
+   */
+  private dataShown = deferred();
   private visibility?: IntersectionObserver;
   private frame = 0;
   private pressedAt?: { x: number; y: number };
@@ -150,6 +151,8 @@ export class PbMap extends LitElement {
   private loaded?: Deferred;
   private announced = false;
   private returnFocusKey?: string;
+  /** The overseas insets of `view="france"`, loaded with it. */
+  private insets?: FranceInsets;
 
   @query('.map') private mapContainer!: HTMLDivElement;
   @query('.card h2') private cardHeading?: HTMLElement;
@@ -164,6 +167,9 @@ export class PbMap extends LitElement {
   @state() private mapFailed?: string;
   /** The WebGL context was lost (the map comes back when the browser restores it). */
   @state() private contextLost = false;
+  /** Markers, card and their styles (pb-map.view.ts), once loaded: the card waits for them. */
+  @state() private overlay?: Overlay;
+  private viewLoading?: Promise<void>;
   /** What the polite live region says: results of filters and zooms. */
   @state() private announcement = '';
 
@@ -205,13 +211,24 @@ export class PbMap extends LitElement {
   @property({ type: Boolean, reflect: true, attribute: 'url-state' }) urlState = false;
 
   /**
+   * What the map frames. `"auto"` (the default): the main group of the feed's programmes.
+   * `"france"`: metropolitan France with Corsica, whatever the data, with insets for Guadeloupe,
+   * Martinique, Guyane, La Réunion and Mayotte along the lower-left edge, clustered and clickable
+   * like the map, shown while the map shows that overview (see docs/accessibility.md). Changing
+   * it on a shown map re-frames it without reloading anything.
+   */
+  @property({ reflect: true }) view?: 'auto' | 'france';
+
+  /**
    * The filter in force (see docs/filters.md). Setting it changes the view at once and updates
    * the filter attributes; it fires no event (events are for what a person does).
    */
   get filter(): Filter {
     return this.store.state.filter;
   }
-  set filter(filter: Filter) {
+  set filter(filter: Filter | null | undefined) {
+    // A framework binding that starts out empty must not wipe the presets: nothing is no change.
+    if (filter == null) return;
     this.store.setFilter({ ...filter }, 'script');
   }
 
@@ -248,6 +265,7 @@ export class PbMap extends LitElement {
       void this.createMap();
     }
     if (this.hasUpdated && this.requestedSrc !== this.src) this.requestUpdate();
+    if (this.hasUpdated && this.view === 'france') void this.applyView();
   }
 
   override disconnectedCallback(): void {
@@ -255,6 +273,8 @@ export class PbMap extends LitElement {
     this.unsubscribeStore?.();
     this.unsubscribeStore = undefined;
     this.listenToHash(false);
+    this.insets?.destroy();
+    this.insets = undefined;
     this.visibility?.disconnect();
     this.visibility = undefined;
     if (this.status === 'loading') {
@@ -265,6 +285,9 @@ export class PbMap extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('view') && (this.view === 'france' || changed.get('view') === 'france')) {
+      void this.applyView();
+    }
     // The URL's state, when it has one for this map, wins over the filter attributes.
     let fromUrl = false;
     if (changed.has('urlState') || (this.urlState && this.isConnected && !this.listeningToHash)) {
@@ -281,7 +304,8 @@ export class PbMap extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('opened') && this.opened) this.cardHeading?.focus();
+    const shown = changed.has('opened') || (changed.has('overlay') && this.overlay);
+    if (shown && this.opened) this.cardHeading?.focus();
   }
 
   // Handlers
@@ -331,6 +355,7 @@ export class PbMap extends LitElement {
   /** Once a frame while the map moves: markers follow the map, and the view's clusters are asked for. */
   private onFrame = (): void => {
     this.frame = 0;
+    if (this.mapInstance) this.insets?.follow(this.mapInstance);
     this.placeMarkers();
     this.requestClusters();
   };
@@ -363,7 +388,7 @@ export class PbMap extends LitElement {
     // would never load, so draw the data over a plain background instead, and say so.
     if (!this.mapLoaded && !this.plainBackground) {
       this.plainBackground = true;
-      this.mapInstance?.setStyle(PLAIN_STYLE);
+      if (this.lib) this.mapInstance?.setStyle(this.lib.PLAIN_STYLE);
     }
   };
 
@@ -404,7 +429,8 @@ export class PbMap extends LitElement {
     let to: Placed | undefined;
     if (event.key === 'Home') to = this.placed[0];
     else if (event.key === 'End') to = this.placed[this.placed.length - 1];
-    else if (event.key in DIRECTIONS) to = nearestIn(this.placed, from, DIRECTIONS[event.key]!);
+    else if (this.overlay?.isArrow(event.key))
+      to = this.overlay?.nearestIn(this.placed, from, event.key);
     else return;
     event.preventDefault();
     event.stopPropagation(); // not to the map, which pans on arrow keys
@@ -487,7 +513,7 @@ export class PbMap extends LitElement {
     this.returnFocusKey = undefined;
     void this.updateComplete.then(() => {
       const target = key
-        ? this.markersEl?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)
+        ? this.shadowRoot?.querySelector<HTMLElement>(`.marker[data-key="${CSS.escape(key)}"]`)
         : undefined;
       (target ?? this.mapInstance?.getCanvas())?.focus();
     });
@@ -578,6 +604,7 @@ export class PbMap extends LitElement {
     this.showItems([]);
     if (!src) {
       this.status = 'idle';
+      this.dataShown.resolve();
       return;
     }
     this.status = 'loading';
@@ -591,7 +618,8 @@ export class PbMap extends LitElement {
       return;
     }
     try {
-      const result = await loadFeed(url, { signal: controller.signal });
+      // Downloaded and parsed in a worker; the parser never weighs on the page's first load.
+      const result = await loadFeedOffThread(url.href, controller.signal);
       if (controller.signal.aborted) return;
       this.problems = result.problems;
       if (result.ok) {
@@ -599,6 +627,7 @@ export class PbMap extends LitElement {
         this.store.setFeed(result.feed);
       } else if (result.error.code === 'no-programmes' && result.problems.length === 0) {
         this.status = 'empty';
+        this.dataShown.resolve();
         // The elements that follow the map say "0 programme" rather than wait for data.
         this.store.setFeed(EMPTY_FEED);
       } else {
@@ -615,6 +644,7 @@ export class PbMap extends LitElement {
 
   private fail(code: FeedErrorCode, message: string, src: string): void {
     this.status = 'error';
+    this.dataShown.resolve();
     this.error = { code, message };
     this.dispatchEvent(pbEvent('pb-error', { code, message, src }));
     const loaded = (this.loaded ??= deferred());
@@ -628,6 +658,9 @@ export class PbMap extends LitElement {
     if (this.status === 'loaded' && this.mapLoaded && !this.framed) return; // frame first
     this.announced = true;
     await this.drawn;
+    await this.basemapDone;
+    // Ready means ready in the reader's language (French stands in while another one loads).
+    await loadLanguage(this.locale).catch(() => {});
     await this.updateComplete;
     await new Promise((resolve) => requestAnimationFrame(resolve));
     this.dispatchEvent(
@@ -642,12 +675,35 @@ export class PbMap extends LitElement {
 
   // Map
 
+  /** Releases what the map's setup started (the theme watch, the basemap swap). */
+  private releaseMap?: () => void;
+
+  /** Loads markers, card and their styles (not in the first load), once. */
+  private loadView(): Promise<void> {
+    this.viewLoading ??= import('./pb-map.view.js').then(
+      (view) => {
+        const root = this.shadowRoot;
+        const sheet = view.viewStyles.styleSheet;
+        if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) {
+          root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+        }
+        this.overlay = view;
+        this.placeMarkers();
+      },
+      () => {
+        this.viewLoading = undefined; // a later card or map tries again
+      },
+    );
+    return this.viewLoading;
+  }
+
   private async createMap(): Promise<void> {
     if (this.mapInstance || this.mapAbort) return;
     const controller = new AbortController();
     this.mapAbort = controller;
     try {
-      const lib = await import('../../map/maplibre.js');
+      // Markers and card come with the map (and their styles, so nothing shows unstyled).
+      const [lib] = await Promise.all([import('../../map/maplibre.js'), this.loadView()]);
       if (controller.signal.aborted) return;
       this.lib = lib;
       const root = this.shadowRoot;
@@ -655,40 +711,26 @@ export class PbMap extends LitElement {
       if (root && !root.adoptedStyleSheets.includes(sheet)) {
         root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
       }
-      const style = this.basemap ?? (await lib.offlineStyle(undefined, controller.signal));
-      if (controller.signal.aborted) return;
       await this.updateComplete;
-      const map = new lib.Map({
+      const setup = await lib.setUpMap({
+        host: this,
         container: this.mapContainer,
-        style,
-        center: FRANCE_CENTER,
-        zoom: 4.2,
-        attributionControl: false,
-        renderWorldCopies: false,
-        dragRotate: false,
-        pitchWithRotate: false,
-        touchPitch: false,
-        fadeDuration: 0,
-        // Inline, the page scrolls under a finger or the wheel: the map moves with two fingers
-        // or Ctrl + wheel, and says so (in the page's language, through `locale`).
-        cooperativeGestures: true,
-        maxZoom: 18,
+        basemap: this.basemap,
         locale: this.messages.mapUi,
+        signal: controller.signal,
+        dataShown: this.dataShown.promise,
+        onBasemapProblem: (message) => {
+          this.mapProblem ??= message;
+          this.plainBackground = true;
+        },
       });
-      map.touchZoomRotate.disableRotation();
-      map.keyboard.disableRotation();
-      map.addControl(new lib.AttributionControl({ compact: false }), 'bottom-right');
-      map.addControl(new lib.NavigationControl({ showCompass: false }), 'top-right');
-      // The whole element goes fullscreen (card, legend and markers with it); there MapLibre
-      // turns cooperative gestures off, so the map moves with one finger or the wheel.
-      map.addControl(new lib.FullscreenControl({ container: this }), 'top-right');
-      const markers = document.createElement('div');
-      markers.className = 'markers';
-      markers.addEventListener('pointerdown', this.onPointerDown);
-      map.getCanvasContainer().append(markers);
-      this.markersEl = markers;
+      const map = setup.map;
+      setup.markers.addEventListener('pointerdown', this.onPointerDown);
+      this.markersEl = setup.markers;
       this.mapInstance = map;
-      this.engine = new lib.ClusterEngine();
+      this.engine = setup.engine;
+      this.releaseMap = setup.release;
+      this.basemapDone = setup.basemapDone;
       map.on('move', this.onMove);
       map.on('moveend', this.onMoveEnd);
       map.on('resize', this.onMove);
@@ -702,6 +744,40 @@ export class PbMap extends LitElement {
       this.mapFailed = error instanceof Error ? error.message : String(error);
       this.mapAbort = undefined;
       void this.settle();
+    }
+  }
+
+  /**
+   * Loads the overseas insets when `view` is `"france"` (or drops them), then frames the map for
+   * the view: at once when it was framed already, else when the first feed is framed.
+   */
+  private async applyView(): Promise<void> {
+    if (this.view === 'france') {
+      const insetsModule = await import('./france-insets.js');
+      const FranceInsets = insetsModule.FranceInsets;
+      if (this.view !== 'france' || !this.isConnected) return;
+      this.insets ??= new FranceInsets(this, {
+        openProgramme: (programme, key) => this.open({ kind: 'programme', programme }, key),
+        openStack: (programmes, key) => this.open({ kind: 'stack', programmes }, key),
+        zoomTo: (center, zoom) => {
+          this.announceZoom = true;
+          this.mapInstance?.easeTo(
+            { center, zoom, duration: prefersReducedMotion() ? 0 : 450 },
+            { pbUser: true },
+          );
+        },
+      });
+    } else {
+      this.insets?.destroy();
+      this.insets = undefined;
+    }
+    this.requestUpdate();
+    const map = this.mapInstance;
+    if (!map || !this.framed) return this.requestClusters();
+    if (this.insets) this.insets.frame(map, prefersReducedMotion() ? 0 : 450);
+    else {
+      this.framed = false; // frame the data again, as a new feed is
+      this.requestClusters();
     }
   }
 
@@ -730,6 +806,9 @@ export class PbMap extends LitElement {
     this.plainBackground = false;
     this.mapProblem = undefined;
     this.mapInstance?.off('load', this.onMapLoad);
+    this.basemapDone = undefined;
+    this.releaseMap?.();
+    this.releaseMap = undefined;
     this.mapInstance?.remove(); // frees the WebGL context and the worker's tiles
     this.mapInstance = undefined;
     this.mapLoaded = false;
@@ -750,6 +829,7 @@ export class PbMap extends LitElement {
       this.enginePoints = feed;
       this.selectionSent = false;
     }
+    if (!this.framed && this.view === 'france' && !this.insets) return; // framed once loaded
     const sent = this.selectionSent
       ? undefined
       : { indices: selection.indices, figures: selection.figures };
@@ -801,6 +881,8 @@ export class PbMap extends LitElement {
       if (this.urlView) {
         map.jumpTo(this.urlView);
         this.urlView = undefined;
+      } else if (this.insets) {
+        this.insets.frame(map, 0);
       } else {
         map.fitBounds(
           [
@@ -858,8 +940,9 @@ export class PbMap extends LitElement {
     this.items.clear();
     for (const item of items) this.items.set(itemKey(item), item);
     this.placeMarkers();
+    if (this.feed) this.dataShown.resolve();
     if (was && !this.items.has(was.key)) {
-      const nearest = nearestTo(this.placed, was.x, was.y);
+      const nearest = this.overlay?.nearestTo(this.placed, was.x, was.y);
       if (nearest) this.focusMarker(nearest.key);
     }
     const map = this.mapInstance;
@@ -890,14 +973,13 @@ export class PbMap extends LitElement {
     const container = this.markersEl;
     const feed = this.feed;
     if (!container) return;
-    if (!map || !this.mapLoaded || !feed) {
+    const overlay = this.overlay;
+    if (!map || !this.mapLoaded || !feed || !overlay) {
       render(nothing, container, { host: this });
       return;
     }
     const m = this.messages;
-    const currency = feed.currency;
     const locale = this.locale;
-    const kind = feed.kind;
     const { clientWidth: width, clientHeight: height } = map.getContainer();
     // Where each item lands now; those outside the view are inert (not focusable, not read).
     const placed = this.drawnItems.map((item) => {
@@ -905,74 +987,21 @@ export class PbMap extends LitElement {
       const inView = point.x >= 0 && point.y >= 0 && point.x <= width && point.y <= height;
       return { item, key: itemKey(item), x: point.x, y: point.y, inView };
     });
-    this.placed = placed.filter((p) => p.inView).sort(readingOrder);
+    this.placed = placed.filter((p) => p.inView).sort(overlay.readingOrder);
     // One marker in the tab order (roving tabindex): the active one, or the first in view.
     if (!this.placed.some((p) => p.key === this.activeKey)) {
       this.activeKey = this.placed[0]?.key;
     }
-    render(
-      html`${repeat(
-        placed,
-        (p) => p.key,
-        ({ item, key, x, y, inView }) => {
-          const tabindex = key === this.activeKey ? 0 : -1;
-          if (item.kind === 'cluster') {
-            const size = Math.round(Math.min(80, 34 + 7 * Math.log2(item.count)));
-            const budget =
-              item.budgetCount > 0
-                ? formatAmount(item.budget, { locale, currency, compact: true })
-                : undefined;
-            // The name is the bubble's own text plus words only screen readers get, so that
-            // what is seen ("3", "77 M €") is part of what is heard ("Groupe de 3 programmes…").
-            const [before, count, noun, sum, rest] = labelParts(
-              m.clusterLabel(item.count, budget, kind, item.budgetCount),
-              formatCount(item.count, locale),
-              budget,
-            );
-            return html`<button
-              type="button"
-              class="marker cluster"
-              data-key=${key}
-              tabindex=${tabindex}
-              ?inert=${!inView}
-              style=${styleMap({
-                width: `${size}px`,
-                height: `${size}px`,
-                transform: `translate(${x - size / 2}px, ${y - size / 2}px)`,
-              })}
-              @click=${this.onMarkerClick}
-              @keydown=${this.onMarkerKeyDown}
-              @focus=${this.onMarkerFocus}
-            >
-              <span class="sr-only">${before}</span><span class="count">${count}</span
-              ><span class="sr-only">${noun}</span>${
-                sum ? html`<span class="sum">${sum}</span>` : nothing
-              }<span class="sr-only">${rest}</span>
-            </button>`;
-          }
-          const programme = feed.programmes[item.index]!;
-          const amount =
-            item.budget === undefined
-              ? undefined
-              : formatAmount(item.budget, { locale, currency, compact: true });
-          return html`<button
-            type="button"
-            class="marker programme"
-            data-key=${key}
-            tabindex=${tabindex}
-            ?inert=${!inView}
-            aria-label=${m.programmeLabel(programme.name, programmeYears(programme), amount)}
-            title=${programme.name}
-            style=${styleMap({ transform: `translate(${x - 8}px, ${y - 8}px)` })}
-            @click=${this.onMarkerClick}
-            @keydown=${this.onMarkerKeyDown}
-            @focus=${this.onMarkerFocus}
-          ></button>`;
-        },
-      )}`,
-      container,
-      { host: this },
-    );
+    overlay.renderMarkers(container, placed, {
+      feed,
+      messages: m,
+      locale,
+      activeKey: this.activeKey,
+      host: this,
+      onClick: this.onMarkerClick,
+      onKeyDown: this.onMarkerKeyDown,
+      onFocus: this.onMarkerFocus,
+    });
   }
 
   /**
@@ -994,6 +1023,7 @@ export class PbMap extends LitElement {
   }
 
   private open(opened: Opened, returnKey?: string): void {
+    void this.loadView();
     this.opened = opened;
     this.returnFocusKey = returnKey;
     this.writeUrl();
@@ -1009,7 +1039,7 @@ export class PbMap extends LitElement {
   }
 
   private get messages(): Messages {
-    return messagesFor(this.locale);
+    return messagesFor(this.locale, this);
   }
 
   protected override render(): TemplateResult {
@@ -1019,7 +1049,8 @@ export class PbMap extends LitElement {
       </button>
       <div class="base" part="base">
         <div class="map" part="map"></div>
-        ${this.renderLegend(m)} ${this.renderStatus(m)} ${this.renderNote(m)} ${this.renderCard(m)}
+        ${this.insets?.element ?? nothing} ${this.renderLegend(m)} ${this.renderStatus(m)}
+        ${this.renderNote(m)} ${this.overlay ? this.renderCard(m) : nothing}
         <div class="sr-only" role="status">${this.announcement}</div>
       </div>
       <span class="after sr-only" tabindex="-1">${m.mapEnd}</span>`;
@@ -1089,7 +1120,7 @@ export class PbMap extends LitElement {
   private renderNote(m: Messages): TemplateResult | typeof nothing {
     const left = this.problems.filter((p) => p.dropped === 'entry').length;
     if (this.status !== 'loaded' || this.problems.length === 0) return nothing;
-    return html`<details class="note">
+    return html`<details class="note" part="note">
       <summary>${m.problemsNote(left, this.problems.length - left)}</summary>
       <ul>
         ${this.problems.slice(0, 50).map((p) => html`<li><code>${p.path}</code> ${p.message}</li>`)}
@@ -1118,7 +1149,12 @@ export class PbMap extends LitElement {
                   </li>`,
               )}
             </ul>`
-        : this.renderProgramme(opened.programme, m);
+        : this.overlay!.programmeCard(opened.programme, {
+            messages: m,
+            locale: this.locale,
+            currency: this.feed?.currency ?? 'EUR',
+            underFilter: this.underFilter(opened.programme),
+          });
     return html`<section
       class="card"
       part="card"
@@ -1126,112 +1162,17 @@ export class PbMap extends LitElement {
       aria-labelledby="card-title"
       @keydown=${this.onCardKeyDown}
     >
-      <button type="button" class="close" aria-label=${m.close} @click=${() => this.closeCard()}>
+      <button
+        type="button"
+        class="close"
+        part="close"
+        aria-label=${m.close}
+        @click=${() => this.closeCard()}
+      >
         ×
       </button>
       ${body}
     </section>`;
-  }
-
-  private renderProgramme(p: Programme, m: Messages): TemplateResult {
-    const locale = this.locale;
-    const currency = this.feed?.currency ?? 'EUR';
-    const figures = programmeFigures(p);
-    const amount = (value: number) => formatAmount(value, { locale, currency });
-    const underFilter = this.underFilter(p);
-    const link = p.url && /^https?:\/\//i.test(p.url) ? p.url : undefined;
-    return html`<h2 tabindex="-1" id="card-title">${p.name}</h2>
-      <dl>
-        ${
-          p.place
-            ? html`<dt>${m.place}</dt>
-                <dd>${p.place}</dd>`
-            : nothing
-        }
-        ${
-          p.level
-            ? html`<dt>${m.level}</dt>
-                <dd>${m.levelName(p.level)}</dd>`
-            : nothing
-        }
-        ${
-          figures.years.length
-            ? html`<dt>${m.years}</dt>
-                <dd>${formatYears(figures.years, locale)}</dd>`
-            : nothing
-        }
-        ${
-          p.population !== undefined
-            ? html`<dt>${m.population}</dt>
-                <dd>${formatCount(p.population, locale)}</dd>`
-            : nothing
-        }
-        ${
-          figures.perInhabitant !== undefined
-            ? html`<dt>${m.perInhabitant}</dt>
-                <dd>
-                  ${formatAmount(figures.perInhabitant, { locale, currency })}
-                  (${figures.latestBudgetYear})
-                </dd>`
-            : nothing
-        }
-        ${
-          underFilter?.figure !== undefined
-            ? html`<dt>${m.filteredBudget}</dt>
-                <dd>${amount(underFilter.figure)} (${underFilter.year})</dd>`
-            : nothing
-        }
-        ${
-          p.status
-            ? html`<dt>${m.status}</dt>
-                <dd>${p.status}</dd>`
-            : nothing
-        }
-        ${
-          p.category
-            ? html`<dt>${m.category}</dt>
-                <dd>${p.category}</dd>`
-            : nothing
-        }
-      </dl>
-      ${
-        p.editions.some((e) => e.budget !== undefined)
-          ? html`<table>
-              <caption>
-                ${m.budgetPerEdition}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">${m.year}</th>
-                  <th scope="col" class="amount">${m.budget}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${p.editions.map(
-                  (e) =>
-                    html`<tr
-                      class=${underFilter && !underFilter.years.has(e.year) ? 'outside' : ''}
-                    >
-                      <th scope="row">
-                        ${e.year}${
-                          underFilter && !underFilter.years.has(e.year)
-                            ? html`<span class="sr-only"> (${m.outsideFilter})</span>`
-                            : nothing
-                        }
-                      </th>
-                      <td class="amount">${e.budget !== undefined ? amount(e.budget) : '—'}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
-          : nothing
-      }
-      ${p.description ? html`<p class="description">${p.description}</p>` : nothing}
-      ${
-        link
-          ? html`<p><a href=${link} target="_blank" rel="noopener noreferrer">${m.website}</a></p>`
-          : nothing
-      }`;
   }
 }
 
@@ -1249,81 +1190,6 @@ export function boundsOf(points: readonly [number, number][]): [number, number, 
 
 function itemKey(item: PointItem): string {
   return item.kind === 'cluster' ? `c${item.id}` : `p${item.index}`;
-}
-
-/**
- * A cluster's accessible name cut around what its bubble shows: `[words, count, words, amount,
- * words]`, e.g. `["Groupe de ", "3", " programmes, ", "77 M €", " (budget connu pour 2)"]`. When
- * the name lacks the count or the amount, the words carry the rest and nothing is shown twice.
- */
-function labelParts(
-  label: string,
-  count: string,
-  amount: string | undefined,
-): [string, string, string, string, string] {
-  const at = label.indexOf(count);
-  if (at < 0) return [label, '', '', '', ''];
-  const before = label.slice(0, at);
-  const after = at + count.length;
-  const sumAt = amount ? label.indexOf(amount, after) : -1;
-  if (!amount || sumAt < 0) return [before, count, label.slice(after), '', ''];
-  return [before, count, label.slice(after, sumAt), amount, label.slice(sumAt + amount.length)];
-}
-
-/** A marker where it stands on screen. */
-interface Placed {
-  item: PointItem;
-  key: string;
-  x: number;
-  y: number;
-  inView: boolean;
-}
-
-/** Unit vectors of the arrow keys, in screen coordinates (y down). */
-const DIRECTIONS: Record<string, [number, number]> = {
-  ArrowRight: [1, 0],
-  ArrowLeft: [-1, 0],
-  ArrowDown: [0, 1],
-  ArrowUp: [0, -1],
-};
-
-/** Reading order: by rows of 24 px from the top, then from the left. */
-function readingOrder(a: Placed, b: Placed): number {
-  return Math.floor(a.y / 24) - Math.floor(b.y / 24) || a.x - b.x || a.y - b.y;
-}
-
-/**
- * The marker nearest to `from` in a direction: among those ahead of it (within 60° of the
- * direction), the one with the shortest distance, sideways steps counting double.
- */
-function nearestIn(placed: Placed[], from: Placed, [dx, dy]: [number, number]): Placed | undefined {
-  let best: Placed | undefined;
-  let bestScore = Infinity;
-  for (const p of placed) {
-    if (p === from) continue;
-    const along = (p.x - from.x) * dx + (p.y - from.y) * dy;
-    const across = Math.abs((p.x - from.x) * dy - (p.y - from.y) * dx);
-    if (along <= 0 || across > along * Math.tan(Math.PI / 3)) continue;
-    const score = along + 2 * across;
-    if (score < bestScore) [best, bestScore] = [p, score];
-  }
-  return best;
-}
-
-/** The marker nearest to a point on screen. */
-function nearestTo(placed: Placed[], x: number, y: number): Placed | undefined {
-  let best: Placed | undefined;
-  let bestDistance = Infinity;
-  for (const p of placed) {
-    const d = Math.hypot(p.x - x, p.y - y);
-    if (d < bestDistance) [best, bestDistance] = [p, d];
-  }
-  return best;
-}
-
-/** The years of a programme's editions. */
-function programmeYears(p: Programme): number[] {
-  return p.editions.map((e) => e.year);
 }
 
 /** A filter's year range as read: "2020", "2018–2024". */

@@ -16,63 +16,27 @@ export const styles = css`
     width: 100vw;
   }
   :host([hidden]) {
-    display: none;
+    display: none !important;
   }
-  .base,
+  /*
+   * The frame the map draws in, in the flow: it fills the host's content box (inside any padding
+   * a page gives it), and keeps --pb-map-height even when a page's reset makes the host inline.
+   */
+  .base {
+    position: relative;
+    height: var(--pb-map-height, 100%);
+    min-height: 200px;
+    contain: layout paint;
+  }
+  :host(:fullscreen) .base {
+    height: 100%;
+  }
   .map {
     position: absolute;
     inset: 0;
   }
   .map {
     background: var(--_map-background);
-  }
-  .markers {
-    position: absolute;
-    inset: 0;
-    pointer-events: none;
-    overflow: hidden;
-  }
-  .marker {
-    position: absolute;
-    left: 0;
-    top: 0;
-    pointer-events: auto;
-    display: grid;
-    place-items: center;
-    box-sizing: border-box;
-    margin: 0;
-    padding: 0;
-    border-radius: 50%;
-    font:
-      600 12px/1 system-ui,
-      sans-serif;
-    cursor: pointer;
-    will-change: transform;
-  }
-  .marker.cluster {
-    background: var(--_cluster);
-    color: var(--_cluster-text);
-    border: 2px solid var(--_surface);
-    box-shadow: 0 0 0 1px var(--_cluster);
-  }
-  .marker.cluster {
-    display: flex;
-    flex-direction: column;
-    justify-content: center;
-    align-items: center;
-    gap: 1px;
-  }
-  .marker .sum {
-    font-size: 9.5px;
-    font-weight: 500;
-    white-space: nowrap;
-  }
-  .marker.programme {
-    width: 16px;
-    height: 16px;
-    background: var(--_programme);
-    border: 2px solid var(--_surface);
-    box-shadow: 0 0 0 1px var(--_programme);
   }
   /*
    * The focus ring, the same on every theme: 3px of --_focus, 2px out. The default focus colour
@@ -155,103 +119,6 @@ export const styles = css`
   .note code {
     font-size: 11px;
   }
-  .card {
-    position: absolute;
-    top: 8px;
-    left: 8px;
-    width: min(22rem, calc(100% - 16px));
-    max-height: calc(100% - 16px);
-    overflow: auto;
-    box-sizing: border-box;
-    background: var(--_surface);
-    color: var(--_text);
-    border-radius: var(--pb-map-radius, 6px);
-    box-shadow: 0 2px 12px rgb(0 0 0 / 0.3);
-    padding: 0.75rem 1rem 1rem;
-    font-size: 14px;
-  }
-  .card h2 {
-    font-size: 1.1rem;
-    margin: 0 2rem 0.25rem 0;
-    overflow-wrap: anywhere;
-  }
-  .card h2:focus {
-    outline: none;
-  }
-  .card h2:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-  }
-  .card .close {
-    position: absolute;
-    top: 0.4rem;
-    right: 0.4rem;
-    width: 2rem;
-    height: 2rem;
-    border: 0;
-    border-radius: 50%;
-    background: transparent;
-    color: inherit;
-    font-size: 1.3rem;
-    line-height: 1;
-    cursor: pointer;
-  }
-  .card dl {
-    display: grid;
-    grid-template-columns: auto 1fr;
-    gap: 0.2rem 0.75rem;
-    margin: 0.5rem 0;
-  }
-  .card dt {
-    color: var(--_muted);
-  }
-  .card dd {
-    margin: 0;
-    overflow-wrap: anywhere;
-  }
-  .card table {
-    border-collapse: collapse;
-    width: 100%;
-    margin: 0.5rem 0;
-  }
-  .card caption {
-    text-align: left;
-    color: var(--_muted);
-    padding-bottom: 0.2rem;
-  }
-  .card th,
-  .card td {
-    text-align: left;
-    padding: 0.15rem 0.5rem 0.15rem 0;
-    border-bottom: 1px solid var(--_border);
-  }
-  .card td.amount,
-  .card th.amount {
-    text-align: right;
-  }
-  .card ul.stack {
-    list-style: none;
-    margin: 0.5rem 0 0;
-    padding: 0;
-  }
-  .card ul.stack button {
-    font: inherit;
-    text-align: left;
-    width: 100%;
-    background: none;
-    border: 0;
-    border-bottom: 1px solid var(--_border);
-    padding: 0.4rem 0;
-    color: var(--_accent);
-    cursor: pointer;
-    text-decoration: underline;
-  }
-  .card a {
-    color: var(--_accent);
-  }
-  .card tr.outside {
-    color: var(--_muted);
-  }
   .legend {
     position: absolute;
     left: 8px;
@@ -292,29 +159,18 @@ export const styles = css`
     background: var(--_programme);
     box-shadow: 0 0 0 1px var(--_programme);
   }
-  .card .description {
-    white-space: pre-line;
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .marker {
-      transition: none;
-    }
-  }
   /*
    * Forced colours (Windows contrast themes): the basemap is a canvas that keeps its own colours,
    * so markers draw a ring and a halo of opposite system colours and stand out on any of them.
    * Clusters are hollow with their count, programmes solid.
    */
   @media (forced-colors: active) {
-    .marker.cluster,
     .legend .key.cluster {
       forced-color-adjust: none;
       border: 2px solid CanvasText;
       background: Canvas;
-      color: CanvasText;
       box-shadow: 0 0 0 2px Canvas;
     }
-    .marker.programme,
     .legend .key.programme {
       forced-color-adjust: none;
       border: 2px solid Canvas;

@@ -54,6 +54,13 @@ export class PbSummary extends LitElement {
 
   // Render
 
+  private redrawAll = {
+    requestUpdate: (): void => {
+      this.drawn = undefined;
+      this.requestUpdate();
+    },
+  };
+
   /** The nearest `lang`, the document's, or French. */
   private pageLang(): string {
     return pageLang(this);
@@ -65,7 +72,8 @@ export class PbSummary extends LitElement {
     this.drawn = { feed, selection, lang };
     if (!feed || !index || !selection) return html`<p class="base" part="base"></p>`;
 
-    const m = summaryMessagesFor(lang);
+    // While another language loads, French stands in: redraw in full when it arrives.
+    const m = summaryMessagesFor(lang, this.redrawAll);
     const { locale } = m.base;
     const { currency, kind } = feed;
     const t = selection.totals;

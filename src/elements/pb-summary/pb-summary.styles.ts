@@ -14,6 +14,8 @@ export const styles = css`
   }
   .base {
     margin: 0;
+    /* The surface again inside: a page's reset may take the host's away. */
+    background: var(--_surface);
   }
   .figure {
     font-weight: var(--pb-summary-figure-weight, 600);

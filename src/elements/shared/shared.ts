@@ -28,14 +28,15 @@ export const srOnly = css`
  * `--pb-map-*` custom properties, so a page may set those on the element or any ancestor. Light
  * by default; dark with the reader's system setting unless `theme="light"`, or with
  * `theme="dark"`. Every pair is measured in tests/browser/contrast.test.ts (docs/accessibility.md).
- * The offline basemap stays light in both themes, so markers and the focus ring are chosen to
- * stand out both on it and on the dark surface.
+ * The offline basemap follows the theme too (src/map/basemap.ts): markers and the focus ring are
+ * chosen to stand out on its light and dark colours and on both surfaces.
  *
  * @param light an element's own tokens in the light theme
  * @param dark the same tokens in the dark theme
  */
 export function themed(light: CSSResult, dark: CSSResult): CSSResult {
   return css`
+    ${isolation}
     :host {
       --_accent: var(--pb-map-accent, #000091);
       --_accent-text: var(--pb-map-accent-text, #ffffff);
@@ -61,6 +62,42 @@ export function themed(light: CSSResult, dark: CSSResult): CSSResult {
     }
   `;
 }
+
+/**
+ * Keeps the host page's CSS out. A page's rules reach a shadow tree only through inherited
+ * properties and through the host element itself, where they beat `:host` rules (a reset such as
+ * `all: unset` or `display: revert` on every element takes `display`, `position`, `height`,
+ * `color` away from `:host`). So each element draws inside an inner frame (`.base`, and the map's
+ * skip link) that starts from `all: initial`: `line-height: 3`, `letter-spacing`,
+ * `text-transform`, `text-align`, `white-space: pre` … on the page's body stop there. Taken back
+ * from the page on purpose: the font family (or `--pb-map-font`) and size, `visibility`,
+ * `pointer-events`, and `direction` (which `all` leaves alone). `all` does not touch custom
+ * properties, so the palette still comes through. Zero specificity (`:where`), so that every rule
+ * of the element's own styles wins over it.
+ */
+const isolation = css`
+  :where(.base, .skip) {
+    all: initial;
+    display: block;
+    box-sizing: border-box;
+    font-family: var(--pb-map-font, inherit);
+    font-size: inherit;
+    line-height: 1.4;
+    color: var(--_text);
+    color-scheme: inherit;
+    visibility: inherit;
+    pointer-events: inherit;
+    -webkit-font-smoothing: inherit;
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  /* The only text the host holds itself is the template's whitespace: a page's
+     white-space: pre would turn it into blank lines. */
+  :host {
+    white-space: normal !important;
+  }
+`;
 
 const darkPalette = css`
   --_accent: var(--pb-map-accent, #8585f6);

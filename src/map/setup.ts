@@ -1,0 +1,169 @@
+/**
+ * How `<pb-map>` sets up its MapLibre map: the basemap in the element's theme, the map and its
+ * controls, the layer its markers are drawn in, and the clustering engine. Part of the lazy map
+ * chunk, so none of it weighs on a page before a map is about to be shown.
+ */
+import { AttributionControl, FullscreenControl, Map, NavigationControl } from 'maplibre-gl';
+import type { StyleSpecification } from 'maplibre-gl';
+import { basemapColours, followTheme, isDark, offlineStyle } from './basemap.js';
+import { ClusterEngine } from './cluster-engine.js';
+import { isPmtilesUrl, pmtilesStyle, registerPmtilesProtocol } from './pmtiles.js';
+
+/** Drawn under the data while the offline basemap loads, or when a basemap cannot be drawn. */
+export const PLAIN_STYLE: StyleSpecification = {
+  version: 8,
+  sources: {},
+  layers: [
+    {
+      id: 'background',
+      type: 'background',
+      // Recoloured with the theme (followTheme in basemap.ts), as the offline basemap.
+      metadata: { 'pb-map:role': 'water' },
+      paint: { 'background-color': '#dfe9f2' },
+    },
+  ],
+};
+
+/** Initial view before a feed is known: metropolitan France. */
+const FRANCE_CENTER: [number, number] = [2.4, 46.6];
+
+/**
+ * The style `<pb-map>` draws under its data: the offline basemap in the theme's colours (no
+ * `basemap`), the style built for one PMTiles archive (`pmtiles://…`), or a style URL as it is (the
+ * `pmtiles://` protocol is registered first, for styles whose sources use it). Rejects when the
+ * offline basemap or the archive cannot be read.
+ */
+export async function basemapStyle(
+  basemap: string | undefined,
+  dark: boolean,
+  signal?: AbortSignal,
+): Promise<StyleSpecification | string> {
+  const colours = basemapColours(dark);
+  if (!basemap) return offlineStyle(colours, signal);
+  if (isPmtilesUrl(basemap)) return pmtilesStyle(basemap, colours, signal);
+  registerPmtilesProtocol();
+  return basemap;
+}
+
+/** What {@link setUpMap} needs from the element. */
+export interface MapSetupOptions {
+  /** The element: it goes fullscreen as a whole, and its `theme` colours the basemap. */
+  host: HTMLElement;
+  /** Where MapLibre draws. */
+  container: HTMLElement;
+  /** The element's `basemap` attribute (see {@link basemapStyle}). */
+  basemap: string | undefined;
+  /** MapLibre's own words, in the page's language. */
+  locale: Record<string, string>;
+  signal: AbortSignal;
+  /** Settles once the first clusters are drawn (or there are none to wait for). */
+  dataShown: Promise<void>;
+  /** A basemap could not be drawn: the data stays on the plain background; say so. */
+  onBasemapProblem(message: string): void;
+}
+
+/** The map, set up. */
+export interface MapSetup {
+  map: Map;
+  /** The layer the markers are drawn in, over the canvas. */
+  markers: HTMLDivElement;
+  engine: ClusterEngine;
+  /** Settles once the offline basemap is drawn in, or could not be. */
+  basemapDone?: Promise<void>;
+  /** Stops following the theme; also stops the basemap swap. Call it before `map.remove()`. */
+  release(): void;
+}
+
+/**
+ * Creates the map. The offline basemap (a 230 KB file to convert) goes in when it is ready and
+ * the first clusters are drawn: the map starts on a plain background so the data shows first. A
+ * custom basemap is the map's first style. Either one failing leaves the data on the plain
+ * background and calls `onBasemapProblem`. Throws when the map cannot be created (no WebGL).
+ */
+export async function setUpMap(options: MapSetupOptions): Promise<MapSetup> {
+  const { host, signal, onBasemapProblem } = options;
+  const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+  let style: StyleSpecification | string = PLAIN_STYLE;
+  let offline: Promise<StyleSpecification | string> | undefined;
+  if (!options.basemap) {
+    offline = basemapStyle(undefined, isDark(host), signal);
+    offline.catch(() => {}); // handled below, once the map exists
+  } else {
+    try {
+      style = await basemapStyle(options.basemap, isDark(host), signal);
+    } catch (error) {
+      signal.throwIfAborted();
+      onBasemapProblem(message(error));
+    }
+  }
+  signal.throwIfAborted();
+  const map = new Map({
+    container: options.container,
+    style,
+    center: FRANCE_CENTER,
+    zoom: 4.2,
+    attributionControl: false,
+    renderWorldCopies: false,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    fadeDuration: 0,
+    // Inline, the page scrolls under a finger or the wheel: the map moves with two fingers or
+    // Ctrl + wheel, and says so (in the page's language, through `locale`).
+    cooperativeGestures: true,
+    maxZoom: 18,
+    locale: options.locale,
+  });
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
+  map.addControl(new AttributionControl({ compact: false }), 'bottom-right');
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  // The whole element goes fullscreen (card, legend and markers with it); there MapLibre turns
+  // cooperative gestures off, so the map moves with one finger or the wheel.
+  map.addControl(new FullscreenControl({ container: host }), 'top-right');
+  const markers = document.createElement('div');
+  markers.className = 'markers';
+  map.getCanvasContainer().append(markers);
+  const engine = new ClusterEngine();
+  const stopTheme = followTheme(host, map);
+  let released = false;
+
+  const basemapDone = offline
+    ?.then(async (full) => {
+      // MapLibre prepares the basemap's shapes in its worker: where workers cannot start (a CSP
+      // without worker-src 'self'), it would wait for ever. Say so instead.
+      if (!(await engine.workers)) throw new Error('MapLibre needs a worker for the basemap.');
+      // The data first; a feed slower than a second does not hold the basemap back.
+      await Promise.race([options.dataShown, new Promise((r) => setTimeout(r, 1000))]);
+      if (released) return;
+      await new Promise<void>((resolve) => {
+        const settled = (): void => {
+          map.off('idle', settled);
+          map.off('error', failed);
+          resolve();
+        };
+        const failed = (event: { error?: { message?: string } }): void => {
+          settled();
+          onBasemapProblem(event.error?.message ?? 'basemap error');
+          map.setStyle(PLAIN_STYLE);
+        };
+        map.on('idle', settled);
+        map.on('error', failed);
+        map.setStyle(full);
+      });
+    })
+    .catch((error: unknown) => {
+      if (!signal.aborted && !released) onBasemapProblem(message(error));
+    });
+
+  return {
+    map,
+    markers,
+    engine,
+    basemapDone,
+    release: () => {
+      released = true;
+      stopTheme();
+    },
+  };
+}
