@@ -97,34 +97,18 @@ export async function setUpMap(options: MapSetupOptions): Promise<MapSetup> {
     }
   }
   signal.throwIfAborted();
-  const map = new Map({
-    container: options.container,
-    style,
-    center: FRANCE_CENTER,
-    zoom: 4.2,
-    attributionControl: false,
-    renderWorldCopies: false,
-    dragRotate: false,
-    pitchWithRotate: false,
-    touchPitch: false,
-    fadeDuration: 0,
-    // Inline, the page scrolls under a finger or the wheel: the map moves with two fingers or
-    // Ctrl + wheel, and says so (in the page's language, through `locale`).
-    cooperativeGestures: true,
-    maxZoom: 18,
-    locale: options.locale,
-  });
-  map.touchZoomRotate.disableRotation();
-  map.keyboard.disableRotation();
-  map.addControl(new AttributionControl({ compact: false }), 'bottom-right');
-  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-  // The whole element goes fullscreen (card, legend and markers with it); there MapLibre turns
-  // cooperative gestures off, so the map moves with one finger or the wheel.
-  map.addControl(new FullscreenControl({ container: host }), 'top-right');
+  // The clustering worker starts loading now, while MapLibre sets up its WebGL context.
+  const engine = new ClusterEngine();
+  let map: Map;
+  try {
+    map = createMap(options, style);
+  } catch (error) {
+    engine.destroy(); // no WebGL: nothing is left running
+    throw error;
+  }
   const markers = document.createElement('div');
   markers.className = 'markers';
   map.getCanvasContainer().append(markers);
-  const engine = new ClusterEngine();
   const stopTheme = followTheme(host, map);
   let released = false;
 
@@ -166,4 +150,34 @@ export async function setUpMap(options: MapSetupOptions): Promise<MapSetup> {
       stopTheme();
     },
   };
+}
+
+/** The map itself, with its controls; throws when it cannot be created (no WebGL). */
+function createMap(options: MapSetupOptions, style: StyleSpecification | string): Map {
+  const { host } = options;
+  const map = new Map({
+    container: options.container,
+    style,
+    center: FRANCE_CENTER,
+    zoom: 4.2,
+    attributionControl: false,
+    renderWorldCopies: false,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    fadeDuration: 0,
+    // Inline, the page scrolls under a finger or the wheel: the map moves with two fingers or
+    // Ctrl + wheel, and says so (in the page's language, through `locale`).
+    cooperativeGestures: true,
+    maxZoom: 18,
+    locale: options.locale,
+  });
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
+  map.addControl(new AttributionControl({ compact: false }), 'bottom-right');
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  // The whole element goes fullscreen (card, legend and markers with it); there MapLibre turns
+  // cooperative gestures off, so the map moves with one finger or the wheel.
+  map.addControl(new FullscreenControl({ container: host }), 'top-right');
+  return map;
 }
