@@ -13,54 +13,11 @@ import { expect } from '@esm-bundle/chai';
 import { html, render } from 'lit';
 import type { PbFilters, PbList, PbMap, PbSummary } from '../../src/elements.js';
 import { waitFor } from './helpers.js';
+import { contrastOf } from './colours.js';
 
 const FEED = '/tests/browser/fixtures/programmes.json';
 
 // ——— Colours ———
-
-type Rgba = [number, number, number, number];
-
-function parseColour(css: string): Rgba {
-  const m = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)\s*(?:[,/]\s*([\d.]+)(%?)\s*)?\)$/.exec(
-    css.trim(),
-  );
-  if (!m) throw new Error(`not an rgb() colour: "${css}"`);
-  const alpha = m[4] === undefined ? 1 : Number(m[4]) / (m[5] ? 100 : 1);
-  return [Number(m[1]), Number(m[2]), Number(m[3]), alpha];
-}
-
-function over(top: Rgba, bottom: Rgba): Rgba {
-  const a = top[3] + bottom[3] * (1 - top[3]);
-  if (a === 0) return [0, 0, 0, 0];
-  const mix = (i: number) => (top[i]! * top[3] + bottom[i]! * bottom[3] * (1 - top[3])) / a;
-  return [mix(0), mix(1), mix(2), a];
-}
-
-function luminance([r, g, b]: Rgba): number {
-  const lin = (c: number) => {
-    const s = c / 255;
-    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-}
-
-/** The colour behind `el`: its background and its ancestors', across shadow roots. */
-function backgroundOf(el: Element): Rgba {
-  const layers: Rgba[] = [];
-  for (let node: Element | null = el; node;) {
-    layers.push(parseColour(getComputedStyle(node).backgroundColor));
-    node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
-  }
-  return layers.reduceRight<Rgba>((below, layer) => over(layer, below), [255, 255, 255, 1]);
-}
-
-/** WCAG contrast of `el`'s text against what is behind it. */
-function contrastOf(el: Element): number {
-  const back = backgroundOf(el);
-  const front = over(parseColour(getComputedStyle(el).color), back);
-  const [a, b] = [luminance(front), luminance(back)].sort((x, y) => y - x) as [number, number];
-  return (a + 0.05) / (b + 0.05);
-}
 
 // ——— The page ———
 
