@@ -738,6 +738,7 @@ export class PbMap extends LitElement {
       map.on('webglcontextlost', this.onContextLost);
       map.on('webglcontextrestored', this.onContextRestored);
       map.once('load', this.onMapLoad);
+      this.requestClusters(); // the feed may be in already
     } catch (error) {
       if (controller.signal.aborted) return;
       // Most often: no WebGL on this device. The element says so instead of an empty box.
@@ -823,7 +824,8 @@ export class PbMap extends LitElement {
   private requestClusters(): void {
     const { engine, lib, mapInstance: map } = this;
     const { feed, selection } = this.store.state;
-    if (!engine || !lib || !map || !this.mapLoaded || !feed || !selection) return;
+    // Not waiting for the map's `load`: it can place markers as soon as it exists.
+    if (!engine || !lib || !map || !feed || !selection) return;
     if (this.enginePoints !== feed) {
       engine.setPoints(lib.coordinatesOf(feed.programmes));
       this.enginePoints = feed;
@@ -974,7 +976,7 @@ export class PbMap extends LitElement {
     const feed = this.feed;
     if (!container) return;
     const overlay = this.overlay;
-    if (!map || !this.mapLoaded || !feed || !overlay) {
+    if (!map || !feed || !overlay) {
       render(nothing, container, { host: this });
       return;
     }
