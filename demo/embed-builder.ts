@@ -5,6 +5,7 @@
 import '../src/elements/pb-atlas/pb-atlas.js';
 import { atlasMessagesFor } from '../src/elements/pb-atlas/pb-atlas.messages.js';
 import { loadLanguage } from '../src/core/messages.js';
+import { httpUrl } from '../src/core/http-url.js';
 
 /** What the form says. Empty strings are left out of the snippets. */
 export interface EmbedOptions {
@@ -109,7 +110,7 @@ if (form) {
   const read = (): EmbedOptions => {
     const data = new FormData(form);
     const text = (name: string) => String(data.get(name) ?? '');
-    const custom = text('feed') === 'url' ? feedUrl(text('feed-url')) : undefined;
+    const custom = text('feed') === 'url' ? httpUrl(text('feed-url'), location.href) : undefined;
     // A chosen address that is not http(s): said on the field; the sample feed stands in.
     const invalid = text('feed') === 'url' && !custom;
     if (invalid) field('feed-url').setAttribute('aria-invalid', 'true');
@@ -203,16 +204,7 @@ async function copy(textarea: HTMLTextAreaElement): Promise<boolean> {
   }
 }
 
-function feedUrl(value: string): string | undefined {
-  try {
-    const url = new URL(value.trim(), location.href);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function baseUrl(value: string): string {
-  const url = feedUrl(value) ?? new URL('../dist/', location.href).href;
+  const url = httpUrl(value, location.href) ?? new URL('../dist/', location.href).href;
   return url.endsWith('/') ? url : `${url}/`;
 }

@@ -40,16 +40,25 @@ export interface Filter {
   q?: string;
 }
 
+/**
+ * The names of the filter attributes (presets) of `<pb-map>` and `<pb-atlas>`, which are also the
+ * keys of `url-state` and the parameters of embed.html.
+ */
+export const FILTER_ATTRIBUTES = [
+  'years',
+  'budget',
+  'budget-per',
+  'level',
+  'region',
+  'country',
+  'q',
+] as const;
+
+/** One filter attribute's name. */
+export type FilterAttribute = (typeof FILTER_ATTRIBUTES)[number];
+
 /** The filter attributes of `<pb-map>`, as strings (absent attributes left out). */
-export interface FilterAttributes {
-  years?: string;
-  budget?: string;
-  'budget-per'?: string;
-  level?: string;
-  region?: string;
-  country?: string;
-  q?: string;
-}
+export type FilterAttributes = Partial<Record<FilterAttribute, string>>;
 
 /** What {@link applyFilter} keeps. */
 export interface Selection {

@@ -359,6 +359,11 @@ function languageOf(lang: string): { tag: string; primary?: string; resolved: La
   return { tag, primary, resolved: isLang(primary) ? primary : 'fr' };
 }
 
+/** Whether the words of `lang` are at hand (French always is; the others once loaded). */
+export function languageReady(lang: string): boolean {
+  return catalogues[languageOf(lang).resolved] !== undefined;
+}
+
 /**
  * Fetches the words of `lang` unless they are at hand (French always is); resolves once they are.
  * Each language other than French is its own small file, so a French page never loads them.

@@ -17,38 +17,40 @@
 import '../elements/pb-atlas/pb-atlas.js';
 import { atlasMessagesFor } from '../elements/pb-atlas/pb-atlas.messages.js';
 import { loadLanguage } from '../core/messages.js';
+import { FILTER_ATTRIBUTES } from '../core/filter.js';
+import { httpUrl } from '../core/http-url.js';
 
 /** The message the page posts to its parent: `{ type: 'pb-map:height', height }`. */
 export const HEIGHT_MESSAGE = 'pb-map:height';
 
-const PRESETS = ['years', 'budget', 'budget-per', 'level', 'region', 'country', 'q'] as const;
 const THEMES = ['light', 'dark', 'auto'];
 
 const params = new URLSearchParams(location.search);
-const lang = languageTag(params.get('lang')) ?? 'fr';
+const asked = params.get('lang') ?? 'fr';
 // Languages other than French are their own small files: have the page's before writing it.
-await loadLanguage(lang).catch(() => {}); // French when it cannot load
-const m = atlasMessagesFor(lang);
+await loadLanguage(asked).catch(() => {}); // French when it cannot load
+const m = atlasMessagesFor(asked);
 const root = document.documentElement;
-root.lang = lang;
+// The language the page is written in: `?lang=de` gives French, marked as French.
+root.lang = m.base.locale;
 
-const theme = params.get('theme') ?? '';
-if (THEMES.includes(theme)) root.dataset['theme'] = theme;
+const theme = THEMES.includes(params.get('theme') ?? '') ? params.get('theme')! : undefined;
+if (theme) root.dataset['theme'] = theme;
 
 const main = document.querySelector('main')!;
 const heading = main.querySelector('h1')!;
 const title = params.get('title')?.trim();
 setTitle(title || m.defaultTitle);
 
-const src = feedUrl(params.get('src'));
+const src = httpUrl(params.get('src'), location.href);
 if (src) {
   const atlas = document.createElement('pb-atlas');
   atlas.setAttribute('src', src);
-  for (const name of PRESETS) {
+  for (const name of FILTER_ATTRIBUTES) {
     const value = params.get(name);
     if (value) atlas.setAttribute(name, value);
   }
-  if (THEMES.includes(theme)) atlas.setAttribute('theme', theme);
+  if (theme) atlas.setAttribute('theme', theme);
   const view = params.get('view');
   if (view && /^[a-z-]+$/.test(view)) atlas.setAttribute('view', view);
   const mapHeight = Number(params.get('map-height'));
@@ -82,20 +84,4 @@ if (window.parent !== window && typeof ResizeObserver === 'function') {
 function setTitle(text: string): void {
   document.title = text;
   heading.textContent = text;
-}
-
-/** A well-formed language tag ("en", "fr-CH"), else undefined. */
-function languageTag(value: string | null): string | undefined {
-  return value && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/.test(value) ? value : undefined;
-}
-
-/** The feed's absolute URL when it is http(s) (relative URLs resolve against this page). */
-function feedUrl(value: string | null): string | undefined {
-  if (!value?.trim()) return undefined;
-  try {
-    const url = new URL(value, location.href);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -34,7 +34,8 @@
   function originOf(src) {
     try {
       return new URL(src, document.baseURI).origin;
-    } catch {
+    } catch (_error) {
+      // (a binding: this script stays ES5, for any host page)
       return '';
     }
   }

@@ -66,18 +66,43 @@ let topology: Promise<Topology> | undefined;
 
 /** Fetches the world topology once per page, shared by every map on it. */
 export function loadTopology(signal?: AbortSignal): Promise<Topology> {
-  topology ??= fetch(countriesUrl, { credentials: 'omit' }).then((response) => {
-    if (!response.ok) throw new Error(`basemap: HTTP ${response.status} for ${countriesUrl}`);
-    return response.json() as Promise<Topology>;
+  let loading = topology;
+  if (!loading) {
+    loading = topology = fetch(countriesUrl, { credentials: 'omit' }).then((response) => {
+      if (!response.ok) throw new Error(`basemap: HTTP ${response.status} for ${countriesUrl}`);
+      return response.json() as Promise<Topology>;
+    });
+    loading.catch(() => (topology = undefined)); // let a later map try again
+  }
+  return abortable(loading, signal);
+}
+
+/** `promise`, or its rejection with `signal.reason` as soon as `signal` aborts. */
+function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
-  topology.catch(() => (topology = undefined)); // let a later map try again
-  if (!signal) return topology;
-  return Promise.race([
-    topology,
-    new Promise<never>((_, reject) =>
-      signal.addEventListener('abort', () => reject(signal.reason), { once: true }),
-    ),
-  ]);
+}
+
+let shapes: Promise<{ land: FeatureCollection; borders: Geometry }> | undefined;
+
+/** Land and borders as GeoJSON, converted once per page for every map on it. */
+function loadShapes(signal?: AbortSignal): Promise<{ land: FeatureCollection; borders: Geometry }> {
+  let loading = shapes;
+  if (!loading) {
+    loading = shapes = loadTopology().then((world) => ({
+      land: unwrap(feature(world, world.objects['land'] as GeometryCollection)),
+      borders: unwrap(
+        mesh(world, world.objects['countries'] as GeometryCollection, (a, b) => a !== b),
+      ),
+    }));
+    loading.catch(() => (shapes = undefined)); // let a later map try again
+  }
+  return abortable(loading, signal);
 }
 
 /** Builds the offline MapLibre style: water, land, country borders. */
@@ -85,21 +110,19 @@ export async function offlineStyle(
   colours: BasemapColours = LIGHT_BASEMAP,
   signal?: AbortSignal,
 ): Promise<StyleSpecification> {
-  const world = await loadTopology(signal);
-  const countries = world.objects['countries'] as GeometryCollection;
-  const land = world.objects['land'] as GeometryCollection;
+  const { land, borders } = await loadShapes(signal);
   return {
     version: 8,
     name: 'pb-map offline (Natural Earth)',
     sources: {
       land: {
         type: 'geojson',
-        data: unwrap(feature(world, land)),
+        data: land,
         attribution: BASEMAP_ATTRIBUTION,
       },
       borders: {
         type: 'geojson',
-        data: unwrap(mesh(world, countries, (a, b) => a !== b)),
+        data: borders,
       },
     },
     layers: [

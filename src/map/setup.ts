@@ -5,7 +5,14 @@
  */
 import { AttributionControl, FullscreenControl, Map, NavigationControl } from 'maplibre-gl';
 import type { StyleSpecification } from 'maplibre-gl';
-import { basemapColours, followTheme, isDark, offlineStyle } from './basemap.js';
+import {
+  LIGHT_BASEMAP,
+  basemapColours,
+  followTheme,
+  isDark,
+  offlineStyle,
+  role,
+} from './basemap.js';
 import { ClusterEngine } from './cluster-engine.js';
 import { isPmtilesUrl, pmtilesStyle, registerPmtilesProtocol } from './pmtiles.js';
 
@@ -18,32 +25,14 @@ export const PLAIN_STYLE: StyleSpecification = {
       id: 'background',
       type: 'background',
       // Recoloured with the theme (followTheme in basemap.ts), as the offline basemap.
-      metadata: { 'pb-map:role': 'water' },
-      paint: { 'background-color': '#dfe9f2' },
+      metadata: role('water'),
+      paint: { 'background-color': LIGHT_BASEMAP.water },
     },
   ],
 };
 
 /** Initial view before a feed is known: metropolitan France. */
 const FRANCE_CENTER: [number, number] = [2.4, 46.6];
-
-/**
- * The style `<pb-map>` draws under its data: the offline basemap in the theme's colours (no
- * `basemap`), the style built for one PMTiles archive (`pmtiles://…`), or a style URL as it is (the
- * `pmtiles://` protocol is registered first, for styles whose sources use it). Rejects when the
- * offline basemap or the archive cannot be read.
- */
-export async function basemapStyle(
-  basemap: string | undefined,
-  dark: boolean,
-  signal?: AbortSignal,
-): Promise<StyleSpecification | string> {
-  const colours = basemapColours(dark);
-  if (!basemap) return offlineStyle(colours, signal);
-  if (isPmtilesUrl(basemap)) return pmtilesStyle(basemap, colours, signal);
-  registerPmtilesProtocol();
-  return basemap;
-}
 
 /** What {@link setUpMap} needs from the element. */
 export interface MapSetupOptions {
@@ -83,18 +72,24 @@ export interface MapSetup {
 export async function setUpMap(options: MapSetupOptions): Promise<MapSetup> {
   const { host, signal, onBasemapProblem } = options;
   const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+  // The basemap in the element's theme: the offline one (no `basemap`), one PMTiles archive
+  // (`pmtiles://…`), or a style URL as it is (with the pmtiles:// protocol, for its sources).
+  const colours = basemapColours(isDark(host));
   let style: StyleSpecification | string = PLAIN_STYLE;
-  let offline: Promise<StyleSpecification | string> | undefined;
+  let offline: Promise<StyleSpecification> | undefined;
   if (!options.basemap) {
-    offline = basemapStyle(undefined, isDark(host), signal);
+    offline = offlineStyle(colours, signal);
     offline.catch(() => {}); // handled below, once the map exists
-  } else {
+  } else if (isPmtilesUrl(options.basemap)) {
     try {
-      style = await basemapStyle(options.basemap, isDark(host), signal);
+      style = await pmtilesStyle(options.basemap, colours, signal);
     } catch (error) {
       signal.throwIfAborted();
       onBasemapProblem(message(error));
     }
+  } else {
+    registerPmtilesProtocol();
+    style = options.basemap;
   }
   signal.throwIfAborted();
   // The clustering worker starts loading now, while MapLibre sets up its WebGL context.
@@ -111,6 +106,8 @@ export async function setUpMap(options: MapSetupOptions): Promise<MapSetup> {
   map.getCanvasContainer().append(markers);
   const stopTheme = followTheme(host, map);
   let released = false;
+  /** Ends a basemap swap in progress (the map's `idle` never comes once it is removed). */
+  let endSwap: (() => void) | undefined;
 
   const basemapDone = offline
     ?.then(async (full) => {
@@ -124,8 +121,10 @@ export async function setUpMap(options: MapSetupOptions): Promise<MapSetup> {
         const settled = (): void => {
           map.off('idle', settled);
           map.off('error', failed);
+          endSwap = undefined;
           resolve();
         };
+        endSwap = settled;
         const failed = (event: { error?: { message?: string } }): void => {
           settled();
           onBasemapProblem(event.error?.message ?? 'basemap error');
@@ -147,6 +146,7 @@ export async function setUpMap(options: MapSetupOptions): Promise<MapSetup> {
     basemapDone,
     release: () => {
       released = true;
+      endSwap?.();
       stopTheme();
     },
   };

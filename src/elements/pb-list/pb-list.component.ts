@@ -16,6 +16,7 @@ import { MapLink } from '../../store/map-link.js';
 import { listMessagesFor, type ListMessages } from './pb-list.messages.js';
 import { styles, tokens } from './pb-list.styles.js';
 import { pageLang, srOnly } from '../shared/shared.js';
+import { languageReady } from '../../core/messages.js';
 
 /** What `<pb-list>` needs of the map it follows besides its store (`<pb-map>` has it). */
 interface Selectable {
@@ -187,13 +188,6 @@ export class PbList extends LitElement {
     return n > 0 ? n : 100;
   }
 
-  private redrawAll = {
-    requestUpdate: (): void => {
-      this.drawn = undefined;
-      this.requestUpdate();
-    },
-  };
-
   /** The nearest `lang`, the document's, or French. */
   private pageLang(): string {
     return pageLang(this);
@@ -205,12 +199,12 @@ export class PbList extends LitElement {
     const { feed, index, selection, filter } = state ?? {};
     // `inView` is worked out when read: only a list that follows the view reads it.
     const viewed = this.followsView ? state?.inView : undefined;
-    this.drawn = { feed, selection, inView: viewed, lang };
+    // Drawn in French while another language loads: not drawn in `lang` yet.
+    this.drawn = { feed, selection, inView: viewed, lang: languageReady(lang) ? lang : '' };
     if (!state || !feed || !index || !selection || !filter) {
       return html`<div class="base" part="base"></div>`;
     }
-    // While another language loads, French stands in: redraw in full when it arrives.
-    const m = listMessagesFor(lang, this.redrawAll);
+    const m = listMessagesFor(lang, this);
     const locale = m.base.locale;
     // Until the map has a view, a list that follows it shows the whole selection.
     const inView = viewed !== undefined;

@@ -19,12 +19,13 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { PointClusters, type PointItem } from '../../core/cluster.js';
+import { PointClusters, coordinatesOf, type PointItem } from '../../core/cluster.js';
 import type { Feed, Programme } from '../../core/feed/model.js';
 import { messagesFor } from '../../core/messages.js';
 import {
   DROM,
   METROPOLE,
+  dromOf,
   inBox,
   squareProjection,
   type DromCode,
@@ -81,6 +82,10 @@ export class FranceInsets {
 
   private points: InsetPoints[] = [];
   private feed?: Feed;
+  /** Each feed index standing in a DROM: its inset and its index there (per feed). */
+  private local = new Map<number, [InsetPoints, number]>();
+  /** The overview's zoom for the map's size (follow compares with it every frame). */
+  private overview?: { width: number; height: number; zoom: number | undefined };
   private shapes?: Outlines;
   private unsubscribe?: () => void;
   private destroyed = false;
@@ -122,7 +127,12 @@ export class FranceInsets {
    */
   follow(map: MapLibreMap): void {
     const c = map.getCenter();
-    const zoom = map.cameraForBounds(METROPOLE_BOUNDS, { padding: paddingFor(map) })?.zoom;
+    const { clientWidth: width, clientHeight: height } = map.getContainer();
+    if (this.overview?.width !== width || this.overview.height !== height) {
+      const camera = map.cameraForBounds(METROPOLE_BOUNDS, { padding: paddingFor(map) });
+      this.overview = { width, height, zoom: camera?.zoom };
+    }
+    const zoom = this.overview.zoom;
     const overview =
       inBox([c.lng, c.lat], METROPOLE) &&
       (zoom === undefined || map.getZoom() <= zoom + OVERVIEW_SLACK);
@@ -149,30 +159,31 @@ export class FranceInsets {
     this.render();
   };
 
-  /** Indexes the feed's programmes that stand in each DROM. */
+  /** Indexes the feed's programmes that stand in each DROM, in one pass. */
   private index(feed: Feed | undefined): void {
     this.feed = feed;
+    const inside = new Map(DROM.map((territory) => [territory.code, [] as number[]]));
+    this.local.clear();
+    feed?.programmes.forEach((p, i) => {
+      const territory = dromOf(p.coordinates);
+      if (territory) inside.get(territory.code)!.push(i);
+    });
     this.points = DROM.map((territory) => {
-      const feedIndex: number[] = [];
-      feed?.programmes.forEach((p, i) => {
-        if (inBox(p.coordinates, territory.box)) feedIndex.push(i);
-      });
+      const feedIndex = inside.get(territory.code)!;
       const clusters = new PointClusters();
-      clusters.setPoints(
-        Float64Array.from(feedIndex.flatMap((i) => feed!.programmes[i]!.coordinates)),
-      );
-      return { territory, feedIndex, clusters, items: [] };
+      clusters.setPoints(coordinatesOf(feedIndex.map((i) => feed!.programmes[i]!)));
+      const inset: InsetPoints = { territory, feedIndex, clusters, items: [] };
+      feedIndex.forEach((i, k) => this.local.set(i, [inset, k]));
+      return inset;
     });
   }
 
   /** Clusters, in each inset, what the filter keeps there. */
   private select({ selection }: StoreState): void {
-    const local = new Map<number, [InsetPoints, number]>();
-    for (const inset of this.points) {
-      inset.feedIndex.forEach((feedIndex, k) => local.set(feedIndex, [inset, k]));
-    }
-    const picked = new Map(this.points.map((inset) => [inset, { indices: [0], figures: [0] }]));
-    for (const p of picked.values()) p.indices.length = p.figures.length = 0;
+    const local = this.local;
+    const picked = new Map(
+      this.points.map((inset) => [inset, { indices: [] as number[], figures: [] as number[] }]),
+    );
     if (selection && local.size > 0) {
       for (let k = 0; k < selection.indices.length; k++) {
         const at = local.get(selection.indices[k]!);

@@ -4,7 +4,9 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { PointItem } from '../../core/cluster.js';
 import type { Feed, FeedErrorCode, FeedProblem, Programme } from '../../core/feed/model.js';
 import {
+  FILTER_ATTRIBUTES,
   filterToAttributes,
+  type FilterAttribute,
   matchingYears,
   parseFilterAttributes,
   type Filter,
@@ -50,8 +52,16 @@ const EMPTY_FEED: Feed = {
   programmes: [],
 };
 
-/** The properties behind the filter attributes. */
-const FILTER_PROPS = ['years', 'budget', 'budgetPer', 'level', 'region', 'country', 'q'] as const;
+/** The property behind each filter attribute. */
+const FILTER_PROPS = {
+  years: 'years',
+  budget: 'budget',
+  'budget-per': 'budgetPer',
+  level: 'level',
+  region: 'region',
+  country: 'country',
+  q: 'q',
+} as const satisfies Record<FilterAttribute, keyof PbMap>;
 
 /** Above this zoom every programme stands alone (the clusters' `maxZoom`). */
 const MAX_CLUSTER_ZOOM = 16;
@@ -294,7 +304,11 @@ export class PbMap extends LitElement {
       this.listenToHash(this.urlState && this.isConnected);
       if (this.urlState) fromUrl = this.readUrl('script');
     }
-    if (!fromUrl && !this.writingAttributes && FILTER_PROPS.some((name) => changed.has(name))) {
+    if (
+      !fromUrl &&
+      !this.writingAttributes &&
+      Object.values(FILTER_PROPS).some((name) => changed.has(name))
+    ) {
       const { filter, problems } = parseFilterAttributes(this.filterAttributes());
       for (const problem of problems) console.warn(`<pb-map>: ${problem}`);
       this.store.setFilter(filter, 'script');
@@ -304,6 +318,10 @@ export class PbMap extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
+    // No data to wait for (no feed, an empty one, an error): the basemap need not wait either.
+    if (this.status === 'idle' || this.status === 'empty' || this.status === 'error') {
+      this.dataShown.resolve();
+    }
     const shown = changed.has('opened') || (changed.has('overlay') && this.overlay);
     if (shown && this.opened) this.cardHeading?.focus();
   }
@@ -522,27 +540,17 @@ export class PbMap extends LitElement {
   /** The filter attributes as they stand. */
   private filterAttributes(): FilterAttributes {
     const attributes: FilterAttributes = {};
-    if (this.years) attributes.years = this.years;
-    if (this.budget) attributes.budget = this.budget;
-    if (this.budgetPer) attributes['budget-per'] = this.budgetPer;
-    if (this.level) attributes.level = this.level;
-    if (this.region) attributes.region = this.region;
-    if (this.country) attributes.country = this.country;
-    if (this.q) attributes.q = this.q;
+    for (const name of FILTER_ATTRIBUTES) {
+      const value = this[FILTER_PROPS[name]];
+      if (value) attributes[name] = value;
+    }
     return attributes;
   }
 
-  /** Makes the filter attributes say `filter`, without reading them back as a new filter. */
   private writeAttributes(filter: Filter): void {
     const a = filterToAttributes(filter);
     this.writingAttributes = true;
-    this.years = a.years;
-    this.budget = a.budget;
-    this.budgetPer = a['budget-per'];
-    this.level = a.level;
-    this.region = a.region;
-    this.country = a.country;
-    this.q = a.q;
+    for (const name of FILTER_ATTRIBUTES) this[FILTER_PROPS[name]] = a[name];
     void this.updateComplete.then(() => (this.writingAttributes = false));
   }
 
@@ -604,7 +612,6 @@ export class PbMap extends LitElement {
     this.showItems([]);
     if (!src) {
       this.status = 'idle';
-      this.dataShown.resolve();
       return;
     }
     this.status = 'loading';
@@ -627,7 +634,6 @@ export class PbMap extends LitElement {
         this.store.setFeed(result.feed);
       } else if (result.error.code === 'no-programmes' && result.problems.length === 0) {
         this.status = 'empty';
-        this.dataShown.resolve();
         // The elements that follow the map say "0 programme" rather than wait for data.
         this.store.setFeed(EMPTY_FEED);
       } else {
@@ -644,7 +650,6 @@ export class PbMap extends LitElement {
 
   private fail(code: FeedErrorCode, message: string, src: string): void {
     this.status = 'error';
-    this.dataShown.resolve();
     this.error = { code, message };
     this.dispatchEvent(pbEvent('pb-error', { code, message, src }));
     const loaded = (this.loaded ??= deferred());
@@ -760,13 +765,7 @@ export class PbMap extends LitElement {
       this.insets ??= new FranceInsets(this, {
         openProgramme: (programme, key) => this.open({ kind: 'programme', programme }, key),
         openStack: (programmes, key) => this.open({ kind: 'stack', programmes }, key),
-        zoomTo: (center, zoom) => {
-          this.announceZoom = true;
-          this.mapInstance?.easeTo(
-            { center, zoom, duration: prefersReducedMotion() ? 0 : 450 },
-            { pbUser: true },
-          );
-        },
+        zoomTo: (center, zoom) => this.zoomTo(center, zoom),
       });
     } else {
       this.insets?.destroy();
@@ -920,15 +919,20 @@ export class PbMap extends LitElement {
         const leaves = await engine.getLeaves(item.id);
         this.open({ kind: 'stack', programmes: leaves.map((i) => feed.programmes[i]!) }, key);
       } else {
-        this.announceZoom = true;
-        this.mapInstance?.easeTo(
-          { center: item.coordinates, zoom, duration: prefersReducedMotion() ? 0 : 450 },
-          { pbUser: true },
-        );
+        this.zoomTo(item.coordinates, zoom);
       }
     } catch {
       // The cluster belonged to a selection that has just been replaced: nothing to expand.
     }
+  }
+
+  /** A person's zoom into a cluster: eased (a jump under reduced motion), then announced. */
+  private zoomTo(center: [number, number], zoom: number): void {
+    this.announceZoom = true;
+    this.mapInstance?.easeTo(
+      { center, zoom, duration: prefersReducedMotion() ? 0 : 450 },
+      { pbUser: true },
+    );
   }
 
   /** Draws these items (the engine's answer) as buttons over the map. */

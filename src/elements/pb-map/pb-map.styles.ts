@@ -208,5 +208,7 @@ export const tokens = themed(
   css`
     --_border: #3a3a3a;
     --_error: #ff5655;
+    /* The dark basemap's water (src/map/basemap.ts). */
+    --_map-background: #0e1620;
   `,
 );

@@ -11,6 +11,7 @@ import { programmeFigures } from '../../core/figures.js';
 import { formatAmount, formatCount, formatYears } from '../../core/format.js';
 import type { Messages } from '../../core/messages.js';
 import { styleProps } from '../shared/style-props.js';
+import { httpUrl } from '../../core/http-url.js';
 
 export { viewStyles } from './pb-map.view.styles.js';
 
@@ -222,7 +223,7 @@ export function programmeCard(p: Programme, o: CardContext): TemplateResult {
   const { messages: m, locale, currency, underFilter } = o;
   const figures = programmeFigures(p);
   const amount = (value: number) => formatAmount(value, { locale, currency });
-  const link = p.url && /^https?:\/\//i.test(p.url) ? p.url : undefined;
+  const link = httpUrl(p.url);
   return html`<h2 tabindex="-1" id="card-title">${p.name}</h2>
     <dl>
       ${

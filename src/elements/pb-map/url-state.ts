@@ -9,7 +9,7 @@
  *
  *     #programme&pb-carte=years%3D2018-2024%26view%3D2.35%2C48.85%2C6.5%26open%3Dfr-75056
  */
-import type { FilterAttributes } from '../../core/filter.js';
+import { FILTER_ATTRIBUTES, type FilterAttributes } from '../../core/filter.js';
 
 /** What a map keeps in the URL. */
 export interface UrlState {
@@ -20,8 +20,6 @@ export interface UrlState {
   /** Id of the programme whose card is open. */
   open?: string;
 }
-
-const FILTER_KEYS = ['years', 'budget', 'budget-per', 'level', 'region', 'country', 'q'] as const;
 
 /** The segment name of a map: `pb`, or `pb-<id>`. */
 export function urlStateKey(id: string | undefined): string {
@@ -39,7 +37,7 @@ export function readUrlState(hash: string, key: string): UrlState | undefined {
     return undefined; // malformed escapes: not ours to fix
   }
   const state: UrlState = { filter: {} };
-  for (const name of FILTER_KEYS) {
+  for (const name of FILTER_ATTRIBUTES) {
     const value = params.get(name);
     if (value) state.filter[name] = value;
   }
@@ -59,7 +57,7 @@ export function readUrlState(hash: string, key: string): UrlState | undefined {
  */
 export function writeUrlState(hash: string, key: string, state: UrlState): string {
   const params = new URLSearchParams();
-  for (const name of FILTER_KEYS) {
+  for (const name of FILTER_ATTRIBUTES) {
     const value = state.filter[name];
     if (value) params.set(name, value);
   }

@@ -8,6 +8,7 @@ import { MapLink } from '../../store/map-link.js';
 import { summaryMessagesFor } from './pb-summary.messages.js';
 import { styles, tokens } from './pb-summary.styles.js';
 import { pageLang, srOnly } from '../shared/shared.js';
+import { languageReady } from '../../core/messages.js';
 
 /**
  * The headline figures of what a map's filter keeps: "187 programmes · 64 M € · 3,1 M habitants ·
@@ -54,13 +55,6 @@ export class PbSummary extends LitElement {
 
   // Render
 
-  private redrawAll = {
-    requestUpdate: (): void => {
-      this.drawn = undefined;
-      this.requestUpdate();
-    },
-  };
-
   /** The nearest `lang`, the document's, or French. */
   private pageLang(): string {
     return pageLang(this);
@@ -69,11 +63,11 @@ export class PbSummary extends LitElement {
   protected override render(): TemplateResult {
     const lang = this.pageLang();
     const { feed, index, selection } = this.link.state ?? {};
-    this.drawn = { feed, selection, lang };
+    // Drawn in French while another language loads: not drawn in `lang` yet.
+    this.drawn = { feed, selection, lang: languageReady(lang) ? lang : '' };
     if (!feed || !index || !selection) return html`<p class="base" part="base"></p>`;
 
-    // While another language loads, French stands in: redraw in full when it arrives.
-    const m = summaryMessagesFor(lang, this.redrawAll);
+    const m = summaryMessagesFor(lang, this);
     const { locale } = m.base;
     const { currency, kind } = feed;
     const t = selection.totals;
