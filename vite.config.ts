@@ -51,19 +51,17 @@ function slimPreloadHelper(): Plugin {
     name: 'pb-map:slim-preload-helper',
     apply: 'build',
     generateBundle(_options, bundle) {
+      // Every call site must pass an empty dependency list (modulePreload: false).
+      for (const other of Object.values(bundle)) {
+        if (other.type === 'chunk' && other.code.includes('__vite__mapDeps')) {
+          this.error(`pb-map:slim-preload-helper: ${other.fileName} preloads dependencies.`);
+        }
+      }
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk' || !chunk.name.includes('preload-helper')) continue;
         const exported = /export\s*\{\s*\w+\s+as\s+(\w+)\s*\}/.exec(chunk.code)?.[1];
         if (!exported || !chunk.code.includes('vite:preloadError')) {
           this.error('pb-map:slim-preload-helper: the preload helper changed shape; review.');
-        }
-        // Every call site passes an empty dependency list (modulePreload: false).
-        for (const other of Object.values(bundle)) {
-          if (other.type === 'chunk' && /,\[[^\]]+\],import\.meta\.url\)/.test(other.code)) {
-            if (/__vite__mapDeps/.test(other.code)) {
-              this.error(`pb-map:slim-preload-helper: ${other.fileName} preloads dependencies.`);
-            }
-          }
         }
         chunk.code = `const load=(f)=>f();export{load as ${exported}};\n`;
         chunk.map = null;
@@ -86,8 +84,8 @@ export default defineConfig({
     target: 'es2022',
     assetsInlineLimit: 0,
     sourcemap: true,
-    // No preload helper (~1 KB gzip in the first load): the browser finds each chunk's imports
-    // itself; the element chunks are shallow (entry → element → shared chunks).
+    // The browser finds each chunk's imports itself; the element chunks are shallow (entry →
+    // element → shared chunks). See slimPreloadHelper.
     modulePreload: false,
     emptyOutDir: true,
     rolldownOptions: {

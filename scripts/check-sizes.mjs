@@ -74,8 +74,7 @@ const minus = (files, already) => new Set([...files].filter((f) => !already.has(
 
 const initial = pageWith('pb-map');
 const fourElements = pageWith('pb-map', 'pb-filters', 'pb-list', 'pb-summary');
-const hasAtlas = [...dynamicImports(entry)].some((f) => basename(f).startsWith('pb-atlas-'));
-const atlas = hasAtlas ? pageWith('pb-atlas') : undefined;
+const atlas = pageWith('pb-atlas');
 const feed = minus(staticClosure(lazyChunk(initial, 'load')), initial);
 const map = minus(staticClosure(lazyChunk(initial, 'maplibre')), fourElements);
 
@@ -89,7 +88,7 @@ const sum = (files) => [...files].reduce((n, f) => n + gz(f), 0);
 
 const measured = {
   initial: sum(initial),
-  ...(atlas ? { 'atlas-initial': sum(atlas) } : {}),
+  'atlas-initial': sum(atlas),
   'four-elements': sum(fourElements),
   feed: sum(feed),
   map: sum(map),
@@ -97,10 +96,6 @@ const measured = {
   'maplibre-worker': gz(asset('maplibre-gl-worker-')),
   basemap: gz(asset('countries-')),
   classic: gz(join(dist, 'pb-map.iife.js')),
-};
-const files = {
-  initial: [...initial].map((f) => relative(dist, f)),
-  map: [...map].map((f) => relative(dist, f)),
 };
 
 const storedJson = existsSync(stored) ? JSON.parse(readFileSync(stored, 'utf8')) : {};
@@ -126,7 +121,7 @@ for (const [name, bytes] of Object.entries(measured)) {
     `${name.padEnd(17)} ${String(bytes).padStart(13)}   ${String(limit ?? '-').padStart(7)}   ${mark}`,
   );
 }
-console.log(`initial = ${files.initial.join(' + ')}`);
+console.log(`initial = ${[...initial].map((f) => relative(dist, f)).join(' + ')}`);
 
 if (update) {
   const over = Object.entries(ceilings).filter(([name, max]) => measured[name] > max);

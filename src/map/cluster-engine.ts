@@ -79,7 +79,8 @@ export class ClusterEngine {
 
   /** Every point's position, `[lon0, lat0, lon1, lat1, …]`, once per feed; selects none. */
   setPoints(coords: Float64Array): void {
-    this.points = coords;
+    // Kept only to replay on the page if the worker cannot start; not once it has answered.
+    if (!this.answered) this.points = coords;
     this.lastSelection = undefined;
     if (this.local) this.local.setPoints(coords);
     else this.post({ type: 'points', coords });
@@ -136,7 +137,7 @@ export class ClusterEngine {
     this.queued = undefined;
     this.inFlight = job;
     if (!job) return;
-    if (job.selection) this.lastSelection = job.selection;
+    if (job.selection && !this.answered) this.lastSelection = job.selection;
     const done = (items: PointItem[] | undefined) => {
       if (this.inFlight !== job) return;
       this.inFlight = undefined;
@@ -178,7 +179,10 @@ export class ClusterEngine {
   }
 
   private onMessage = ({ data }: MessageEvent<ClusterReply>): void => {
-    this.answered = true;
+    if (!this.answered) {
+      this.answered = true;
+      this.points = this.lastSelection = undefined; // no replay needed any more
+    }
     this.workersKnown?.(true);
     const call = this.calls.get(data.seq);
     if (!call) return;

@@ -13,7 +13,7 @@ import '../../src/elements.js';
 import type { PbMap } from '../../src/elements.js';
 import { messagesFor } from '../../src/core/messages.js';
 import { DARK_BASEMAP, LIGHT_BASEMAP } from '../../src/map/basemap.js';
-import { markerName, waitFor } from './helpers.js';
+import { markerName, markers, waitFor } from './helpers.js';
 
 const FIXTURES = '/tests/browser/fixtures';
 const FEED = `${FIXTURES}/programmes.json`;
@@ -44,10 +44,6 @@ function mount(attributes: Record<string, string> = {}): PbMap {
   el.setAttribute('src', FEED);
   document.body.append(el);
   return el;
-}
-
-function markers(el: PbMap): HTMLButtonElement[] {
-  return [...(el.shadowRoot?.querySelectorAll<HTMLButtonElement>('.markers button') ?? [])];
 }
 
 function attribution(el: PbMap): string {

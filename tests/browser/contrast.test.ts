@@ -10,7 +10,7 @@ import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import '../../src/elements.js';
 import type { PbFilters, PbList, PbMap, PbSummary } from '../../src/elements.js';
 import { DARK_BASEMAP, LIGHT_BASEMAP } from '../../src/map/basemap.js';
-import { clickAt, markerName, waitFor } from './helpers.js';
+import { $, clickAt, markerName, markers, waitFor } from './helpers.js';
 import { backgroundOf, contrastRatio, isTransparent, luminance, type Rgba } from './colours.js';
 
 const FEED = '/tests/browser/fixtures/programmes.json';
@@ -130,21 +130,11 @@ async function mountAll(theme?: string): Promise<Widgets> {
   return { map, filters, list, summary };
 }
 
-function markers(map: PbMap): HTMLButtonElement[] {
-  return [...(map.shadowRoot?.querySelectorAll<HTMLButtonElement>('.markers button') ?? [])];
-}
-
 function marker(map: PbMap, kind: 'cluster' | 'programme', name?: string): HTMLButtonElement {
   const found = markers(map).find(
     (b) => b.classList.contains(kind) && (!name || markerName(b).includes(name)),
   );
   if (!found) throw new Error(`no ${kind} marker ${name ?? ''}`);
-  return found;
-}
-
-function $<T extends Element = HTMLElement>(el: Element, selector: string): T {
-  const found = el.shadowRoot!.querySelector<T>(selector);
-  if (!found) throw new Error(`no ${selector} in <${el.localName}>`);
   return found;
 }
 

@@ -8,7 +8,7 @@
 import { expect } from '@esm-bundle/chai';
 import type { PbLoadEvent, PbMap } from '../../src/elements.js';
 import { messagesFor } from '../../src/core/messages.js';
-import { waitFor } from './helpers.js';
+import { markers, waitFor } from './helpers.js';
 
 const TIMEOUT = 40_000;
 const FEED = '/demo/sample-feed.json';
@@ -82,10 +82,6 @@ function policyOf(iframe: HTMLIFrameElement): Map<string, string[]> {
 /** The paths the page fetched (resource timing), the document excepted. */
 function fetchedPaths(win: Window): string[] {
   return win.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
-}
-
-function markers(el: PbMap): HTMLButtonElement[] {
-  return [...(el.shadowRoot?.querySelectorAll<HTMLButtonElement>('.markers button') ?? [])];
 }
 
 const describeAll = (violations: Violation[]) => JSON.stringify(violations, null, 1);

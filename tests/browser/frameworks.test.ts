@@ -18,7 +18,7 @@ import type {
   PbSelectEvent,
 } from '../../src/elements.js';
 import { messagesFor } from '../../src/core/messages.js';
-import { waitFor } from './helpers.js';
+import { markers, waitFor } from './helpers.js';
 
 type ReactModule = {
   React: typeof import('react');
@@ -77,10 +77,6 @@ let programmes: FeedProgramme[];
 /** How many programmes of the fixture have an edition in `[from, to]`. */
 function countIn(from: number, to: number): number {
   return programmes.filter((p) => p.editions.some((e) => e.year >= from && e.year <= to)).length;
-}
-
-function markers(el: PbMap): HTMLButtonElement[] {
-  return [...(el.shadowRoot?.querySelectorAll<HTMLButtonElement>('.markers button') ?? [])];
 }
 
 /** Moves a year handle of <pb-filters> as a person does (input, then change). */

@@ -113,3 +113,25 @@ export function mountMap(src: string, id: string, parent: HTMLElement = document
   parent.append(map);
   return map;
 }
+
+/** The marker buttons a map draws over its canvas (clusters and programmes), in DOM order. */
+export function markers(map: Element): HTMLButtonElement[] {
+  return [...(map.shadowRoot?.querySelectorAll<HTMLButtonElement>('.markers button') ?? [])];
+}
+
+/** The first node matching `selector` in an element's shadow root; throws when there is none. */
+export function $<T extends Element = HTMLElement>(el: Element, selector: string): T {
+  const found = el.shadowRoot!.querySelector<T>(selector);
+  if (!found) throw new Error(`no ${selector} in <${el.localName}>`);
+  return found;
+}
+
+/** Whether `inner` lies within `outer`, to a pixel of rounding. */
+export function inside(inner: DOMRect, outer: DOMRect): boolean {
+  return (
+    inner.left >= outer.left - 1 &&
+    inner.top >= outer.top - 1 &&
+    inner.right <= outer.right + 1 &&
+    inner.bottom <= outer.bottom + 1
+  );
+}

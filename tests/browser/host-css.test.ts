@@ -12,7 +12,7 @@
 import { expect } from '@esm-bundle/chai';
 import { html, render } from 'lit';
 import type { PbFilters, PbList, PbMap, PbSummary } from '../../src/elements.js';
-import { waitFor } from './helpers.js';
+import { $, inside, markers, waitFor } from './helpers.js';
 import { contrastOf } from './colours.js';
 
 const FEED = '/tests/browser/fixtures/programmes.json';
@@ -121,26 +121,6 @@ async function mountAll(boxClass = ''): Promise<Widgets> {
   await waitFor(() => list.shadowRoot?.querySelector('tbody .choose'), 5000, 'no list row');
   await Promise.all([filters.updateComplete, list.updateComplete, summary.updateComplete]);
   return { map, filters, list, summary, box };
-}
-
-function markers(map: PbMap): HTMLElement[] {
-  return [...(map.shadowRoot?.querySelectorAll<HTMLElement>('.markers button') ?? [])];
-}
-
-function $<T extends Element = HTMLElement>(el: Element, selector: string): T {
-  const found = el.shadowRoot!.querySelector<T>(selector);
-  if (!found) throw new Error(`no ${selector} in <${el.localName}>`);
-  return found;
-}
-
-/** `inner` lies within `outer` (1px of rounding allowed). */
-function inside(inner: DOMRect, outer: DOMRect): boolean {
-  return (
-    inner.left >= outer.left - 1 &&
-    inner.top >= outer.top - 1 &&
-    inner.right <= outer.right + 1 &&
-    inner.bottom <= outer.bottom + 1
-  );
 }
 
 /** The size the map's canvas is drawn at, in CSS pixels. */

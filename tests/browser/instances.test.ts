@@ -10,7 +10,7 @@ import { expect } from '@esm-bundle/chai';
 import { html, render } from 'lit';
 import '../../src/elements.js';
 import type { PbFilters, PbList, PbMap, PbSummary } from '../../src/elements.js';
-import { waitFor } from './helpers.js';
+import { $, inside, markers, waitFor } from './helpers.js';
 
 const FEEDS = [
   { src: '/tests/browser/fixtures/programmes.json', count: 6 },
@@ -31,16 +31,6 @@ let page: HTMLElement;
 afterEach(() => {
   page?.remove();
 });
-
-function $<T extends Element = HTMLElement>(el: Element, selector: string): T {
-  const found = el.shadowRoot!.querySelector<T>(selector);
-  if (!found) throw new Error(`no ${selector} in <${el.localName}>`);
-  return found;
-}
-
-function markers(map: PbMap): HTMLElement[] {
-  return [...(map.shadowRoot?.querySelectorAll<HTMLElement>('.markers button') ?? [])];
-}
 
 /** How many programmes the drawn markers hold: a cluster its count, a programme one. */
 function programmesOnMap(map: PbMap): number {
@@ -66,16 +56,6 @@ function programmesInView(map: PbMap): number {
 
 function summaryText(summary: PbSummary): string {
   return (summary.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-/** `inner` lies within `outer` (1px of rounding allowed). */
-function inside(inner: DOMRect, outer: DOMRect): boolean {
-  return (
-    inner.left >= outer.left - 1 &&
-    inner.top >= outer.top - 1 &&
-    inner.right <= outer.right + 1 &&
-    inner.bottom <= outer.bottom + 1
-  );
 }
 
 /** The map's canvas fills its frame, and its frame the container's content width. */

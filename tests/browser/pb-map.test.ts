@@ -4,7 +4,7 @@ import type { PbMap } from '../../src/elements.js';
 import type { PbErrorEvent, PbLoadEvent, PbSelectEvent } from '../../src/elements.js';
 import { messagesFor } from '../../src/core/messages.js';
 import { sendMouse } from '@web/test-runner-commands';
-import { axeCheck, clickAt, euros, markerName, waitFor } from './helpers.js';
+import { axeCheck, clickAt, euros, markerName, markers, waitFor } from './helpers.js';
 
 const FIXTURES = '/tests/browser/fixtures';
 // Numbers as this browser's Intl writes them in French (spaces differ between ICU versions).
@@ -27,10 +27,6 @@ function mount(src: string, attributes: Record<string, string> = {}) {
   el.addEventListener('pb-select', (e) => events.select.push(e));
   document.body.append(el);
   return { el, events };
-}
-
-function markers(el: PbMap): HTMLButtonElement[] {
-  return [...(el.shadowRoot?.querySelectorAll<HTMLButtonElement>('.markers button') ?? [])];
 }
 
 function byLabel(el: PbMap, text: string): HTMLButtonElement {

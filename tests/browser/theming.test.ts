@@ -6,7 +6,7 @@ import { expect } from '@esm-bundle/chai';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/elements.js';
 import type { PbFilters, PbList, PbMap, PbSummary } from '../../src/elements.js';
-import { waitFor } from './helpers.js';
+import { $, markers, waitFor } from './helpers.js';
 
 const FEED = '/tests/browser/fixtures/programmes.json';
 
@@ -59,16 +59,6 @@ afterEach(async () => {
   wrapper = undefined;
   document.getElementById('theming-parts')?.remove();
 });
-
-function markers(map: PbMap): HTMLElement[] {
-  return [...(map.shadowRoot?.querySelectorAll<HTMLElement>('.markers button') ?? [])];
-}
-
-function $<T extends Element = HTMLElement>(el: Element, selector: string): T {
-  const found = el.shadowRoot!.querySelector<T>(selector);
-  if (!found) throw new Error(`no ${selector} in <${el.localName}>`);
-  return found;
-}
 
 const css = (el: Element, property: string) => getComputedStyle(el).getPropertyValue(property);
 

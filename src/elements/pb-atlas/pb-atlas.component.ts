@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { PbMap } from '../pb-map/pb-map.component.js';
-import { pageLang } from '../shared/shared.js';
+import { deferred, pageLang } from '../shared/shared.js';
 import { atlasMessagesFor } from './pb-atlas.messages.js';
 import { styles, tokens } from './pb-atlas.styles.js';
 
@@ -216,17 +216,4 @@ export class PbAtlas extends LitElement {
       </div>
     </div>`;
   }
-}
-
-type Deferred = { promise: Promise<void>; resolve(): void; reject(reason: unknown): void };
-
-function deferred(): Deferred {
-  let resolve!: () => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<void>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  promise.catch(() => {}); // said in the page and the console; `ready` rejects for whoever asks
-  return { promise, resolve, reject };
 }

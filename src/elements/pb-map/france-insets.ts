@@ -33,7 +33,7 @@ import {
   type Territory,
 } from '../../core/territories.js';
 import type { MapStore, StoreChange, StoreState } from '../../store/map-store.js';
-import { pageLang } from '../shared/shared.js';
+import { adoptSheet, pageLang } from '../shared/shared.js';
 import { insetStyles } from './france-insets.styles.js';
 import { clusterParts, programmeName, type NameContext } from './pb-map.view.js';
 import { loadTopology } from '../../map/basemap.js';
@@ -101,9 +101,7 @@ export class FranceInsets {
     this.element.setAttribute('role', 'group');
     const root = host.shadowRoot;
     this.sheet = insetStyles.styleSheet;
-    if (root && this.sheet && !root.adoptedStyleSheets.includes(this.sheet)) {
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
-    }
+    adoptSheet(root, this.sheet);
     this.unsubscribe = host.store.subscribe(this.onStore);
     void loadOutlines().then(
       (shapes) => {

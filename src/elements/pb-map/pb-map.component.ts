@@ -27,7 +27,7 @@ import { pbEvent } from './pb-map.events.js';
 import { readUrlState, urlStateKey, writeUrlState, type UrlState } from './url-state.js';
 import { a11yStyles } from './pb-map.a11y.styles.js';
 import { styles, tokens } from './pb-map.styles.js';
-import { pageLang, srOnly } from '../shared/shared.js';
+import { adoptSheet, deferred, pageLang, srOnly, type Deferred } from '../shared/shared.js';
 
 type MapChunk = typeof import('../../map/maplibre.js');
 type Overlay = typeof import('./pb-map.view.js');
@@ -36,12 +36,6 @@ type FranceInsets = import('./france-insets.js').FranceInsets;
 type Status = 'idle' | 'loading' | 'loaded' | 'empty' | 'error';
 type Opened =
   { kind: 'programme'; programme: Programme } | { kind: 'stack'; programmes: Programme[] };
-type Deferred = {
-  promise: Promise<void>;
-  settled: boolean;
-  resolve(): void;
-  reject(reason: unknown): void;
-};
 
 /** What the store holds for a feed that is valid but lists nothing. */
 const EMPTY_FEED: Feed = {
@@ -687,11 +681,7 @@ export class PbMap extends LitElement {
   private loadView(): Promise<void> {
     this.viewLoading ??= import('./pb-map.view.js').then(
       (view) => {
-        const root = this.shadowRoot;
-        const sheet = view.viewStyles.styleSheet;
-        if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) {
-          root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-        }
+        adoptSheet(this.shadowRoot, view.viewStyles.styleSheet);
         this.overlay = view;
         this.placeMarkers();
       },
@@ -711,11 +701,7 @@ export class PbMap extends LitElement {
       const [lib] = await Promise.all([import('../../map/maplibre.js'), this.loadView()]);
       if (controller.signal.aborted) return;
       this.lib = lib;
-      const root = this.shadowRoot;
-      const sheet = lib.maplibreStyleSheet();
-      if (root && !root.adoptedStyleSheets.includes(sheet)) {
-        root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
-      }
+      adoptSheet(this.shadowRoot, lib.maplibreStyleSheet(), true);
       await this.updateComplete;
       const setup = await lib.setUpMap({
         host: this,
@@ -1233,27 +1219,4 @@ function viewBox(map: MapLibreMap): { bbox: [number, number, number, number]; zo
 
 function prefersReducedMotion(): boolean {
   return matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
-
-function deferred(): Deferred {
-  let resolve!: () => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<void>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  promise.catch(() => {}); // a page that never awaits `ready` gets no unhandled rejection
-  const d = {
-    promise,
-    settled: false,
-    resolve: () => {
-      d.settled = true;
-      resolve();
-    },
-    reject: (reason: unknown) => {
-      d.settled = true;
-      reject(reason);
-    },
-  };
-  return d;
 }

@@ -100,14 +100,59 @@ const isolation = css`
 `;
 
 const darkPalette = css`
+  /* Over the light palette: only what differs (cluster text, programmes and focus stay). */
   --_accent: var(--pb-map-accent, #8585f6);
   --_accent-text: var(--pb-map-accent-text, #161616);
   --_cluster: var(--pb-map-cluster, #5858f0);
-  --_cluster-text: var(--pb-map-cluster-text, #ffffff);
-  --_programme: var(--pb-map-programme, #e1000f);
   --_surface: var(--pb-map-surface, #161616);
   --_text: var(--pb-map-text, #f6f6f6);
   --_muted: var(--pb-map-muted, #b0b0b0);
-  --_focus: var(--pb-map-focus, #0a76f6);
   color-scheme: dark;
 `;
+
+/**
+ * Adds a stylesheet to a shadow root once (`first`: before the element's own styles, which may
+ * then override it, as for MapLibre's CSS).
+ */
+export function adoptSheet(
+  root: ShadowRoot | null,
+  sheet: CSSStyleSheet | undefined,
+  first = false,
+): void {
+  if (!root || !sheet || root.adoptedStyleSheets.includes(sheet)) return;
+  root.adoptedStyleSheets = first
+    ? [sheet, ...root.adoptedStyleSheets]
+    : [...root.adoptedStyleSheets, sheet];
+}
+
+/** A promise with its settling functions, and whether it has settled (for `ready` promises). */
+export interface Deferred {
+  promise: Promise<void>;
+  settled: boolean;
+  resolve(): void;
+  reject(reason: unknown): void;
+}
+
+/** A {@link Deferred}; a rejection nobody awaits is not reported as unhandled. */
+export function deferred(): Deferred {
+  let resolve!: () => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => {}); // a page that never awaits `ready` gets no unhandled rejection
+  const d: Deferred = {
+    promise,
+    settled: false,
+    resolve: () => {
+      d.settled = true;
+      resolve();
+    },
+    reject: (reason: unknown) => {
+      d.settled = true;
+      reject(reason);
+    },
+  };
+  return d;
+}

@@ -17,7 +17,8 @@ import {
 export type StyleProps = Record<string, string | undefined>;
 
 class StylePropsDirective extends Directive {
-  private previous = new Set<string>();
+  /** What was written last: a marker moving with the map rewrites only its transform. */
+  private previous = new Map<string, string>();
 
   constructor(info: PartInfo) {
     super(info);
@@ -32,14 +33,16 @@ class StylePropsDirective extends Directive {
 
   override update(part: AttributePart, [props]: [StyleProps]): typeof noChange {
     const style = (part.element as HTMLElement).style;
-    for (const name of this.previous) {
-      if (props[name] == null) setStyle(style, name, '');
+    for (const name of this.previous.keys()) {
+      if (props[name] == null) {
+        setStyle(style, name, '');
+        this.previous.delete(name);
+      }
     }
-    this.previous = new Set();
     for (const [name, value] of Object.entries(props)) {
-      if (value == null) continue;
+      if (value == null || this.previous.get(name) === value) continue;
       setStyle(style, name, value);
-      this.previous.add(name);
+      this.previous.set(name, value);
     }
     return noChange;
   }
