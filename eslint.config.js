@@ -3,7 +3,16 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'storybook-static/', 'src/core/feed/types.generated.ts'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'storybook-static/',
+      'tmp/',
+      'bench-results/',
+      'src/core/feed/types.generated.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

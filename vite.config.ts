@@ -1,5 +1,6 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { defineConfig, type Plugin } from 'vite';
+import { BASEMAP_FILES, BASEMAP_PREFIX, basemapGeoJSON } from './scripts/basemap-geojson.mjs';
 
 /** `npm start` opens the demo: the server's root URL leads to /demo/. */
 function demoAtRoot(): Plugin {
@@ -22,7 +23,8 @@ function demoAtRoot(): Plugin {
 /**
  * Ships files that need no bundling beside the bundles: the feed's JSON Schema
  * (dist/feed.schema.json), the classic-script loader (dist/pb-map.iife.js), the iframe page
- * (dist/embed.html) and its host-page resizer (dist/embed-resize.js).
+ * (dist/embed.html, with its stylesheet dist/embed.css) and its host-page resizer
+ * (dist/embed-resize.js).
  */
 function copyStaticFiles(): Plugin {
   return {
@@ -36,7 +38,55 @@ function copyStaticFiles(): Plugin {
       // The iframe page: its module script is the `embed` entry (dist/embed.js).
       const embed = await readFile('src/embed/embed.html', 'utf8');
       await writeFile(`${dir}/embed.html`, embed.replace('src="./embed.ts"', 'src="./embed.js"'));
+      await copyFile('src/embed/embed.css', `${dir}/embed.css`);
       await copyFile('src/embed/resize.js', `${dir}/embed-resize.js`);
+    },
+  };
+}
+
+/**
+ * The offline basemap's GeoJSON files (`import url from 'pb-map-basemap:land.geojson?url'`),
+ * converted from world-atlas's TopoJSON at build time (scripts/basemap-geojson.mjs): emitted as
+ * assets in a build (a URL relative to the importing chunk, through import.meta.url), served under
+ * /@pb-map-basemap/ by the dev server.
+ */
+function basemapFiles(): Plugin {
+  let base = '/';
+  let serving = false;
+  return {
+    name: 'pb-map:basemap-files',
+    enforce: 'pre',
+    configResolved(config) {
+      base = config.base;
+      serving = config.command === 'serve';
+    },
+    resolveId: {
+      filter: { id: new RegExp(`^${BASEMAP_PREFIX}[\\w.]+\\?url$`) },
+      handler: (source) => `\0${source}`,
+    },
+    load: {
+      filter: { id: new RegExp(`^\0${BASEMAP_PREFIX}`) },
+      async handler(id) {
+        const name = id.slice(`\0${BASEMAP_PREFIX}`.length).split('?')[0] ?? '';
+        if (serving) return `export default ${JSON.stringify(`${base}@pb-map-basemap/${name}`)};`;
+        const source = await basemapGeoJSON(name); // throws for a name it does not make
+        const ref = this.emitFile({ type: 'asset', name, source });
+        return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
+      },
+    },
+    configureServer(server) {
+      server.middlewares.use(async (req, res, next) => {
+        const path = (req.url ?? '').split('?')[0] ?? '';
+        const name = BASEMAP_FILES.find((file) => path === `${base}@pb-map-basemap/${file}`);
+        if (!name) return next();
+        try {
+          const text = await basemapGeoJSON(name);
+          res.setHeader('Content-Type', 'application/geo+json');
+          res.end(text);
+        } catch (error) {
+          next(error);
+        }
+      });
     },
   };
 }
@@ -76,7 +126,7 @@ function slimPreloadHelper(): Plugin {
 export default defineConfig({
   base: './',
   publicDir: false,
-  plugins: [demoAtRoot(), copyStaticFiles(), slimPreloadHelper()],
+  plugins: [demoAtRoot(), basemapFiles(), copyStaticFiles(), slimPreloadHelper()],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   build: {

@@ -9,6 +9,7 @@ import { CHROMIUM_ARGS } from './scripts/find-chromium.mjs';
 import {
   bundledModulesPlugin,
   emulateMediaFeaturesPlugin,
+  otherOriginPlugin,
   recordRequestsPlugin,
   viteImportsPlugin,
 } from './scripts/wtr-plugins.mjs';
@@ -35,6 +36,8 @@ export default {
   plugins: [
     emulateMediaFeaturesPlugin(),
     recordRequestsPlugin(),
+    // Another origin, for the embed's resizer (tests/browser/embed.test.ts).
+    otherOriginPlugin({ rootDir }),
     viteImportsPlugin({ rootDir }),
     // React (CommonJS) as an ES module for tests/browser/frameworks.test.ts.
     bundledModulesPlugin({ rootDir }),

@@ -6,12 +6,16 @@
 // makes (`npm run sizes -- --update`, then commit the file), not an accident. Bundles:
 //   initial        what a page with one <pb-map> loads before the map comes into view: pb-map.js
 //                  (the autoloader) and <pb-map>'s chunk, with everything they import statically
+//                  (its feed is not fetched before either, unless another element follows it)
 //   atlas-initial  the same for a page with one <pb-atlas> (its inner elements load with its map)
 //   four-elements  a page with <pb-map>, <pb-filters>, <pb-list> and <pb-summary>
-//   feed           the parser, loaded with the first feed
+//   feed           the parser on the page, where no worker can run (a CSP without worker-src)
+//   feed-worker    the worker that downloads, checks and indexes a feed: it loads when a map
+//                  nears the viewport or something on the page follows its data, not before
 //   map            the lazy map chunk (MapLibre) and what it imports that the elements do not
 //   worker         the clustering worker
-//   maplibre-worker, basemap   MapLibre's worker and the offline basemap (loaded with the map)
+//   maplibre-worker, basemap   MapLibre's worker and the offline basemap's two GeoJSON files
+//                  (land and borders; loaded with the map)
 //   classic        dist/pb-map.iife.js, the classic-script loader
 
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
@@ -92,9 +96,10 @@ const measured = {
   'four-elements': sum(fourElements),
   feed: sum(feed),
   map: sum(map),
+  'feed-worker': gz(asset('feed.worker-')),
   worker: gz(asset('cluster.worker-')),
   'maplibre-worker': gz(asset('maplibre-gl-worker-')),
-  basemap: gz(asset('countries-')),
+  basemap: gz(asset('land-')) + gz(asset('borders-')),
   classic: gz(join(dist, 'pb-map.iife.js')),
 };
 

@@ -5,26 +5,36 @@
 //   import css from 'maplibre-gl/dist/maplibre-gl.css?inline';            // the file's text
 //   import css from './x.css?raw';                                        // the file's text
 //   import data from './feed.json';                                       // the parsed JSON
+//   import landUrl from 'pb-map-basemap:land.geojson?url';                 // a generated file's URL
 //
 // Imports are resolved here (Node's resolution from the importing file) and rewritten to a
 // served path with a query (`?url`, `?inline`, `?raw`, `?import` for JSON), which `serve`
 // answers with a small JS module. Plain requests (fetch('/demo/feed.json')) are untouched.
+// The offline basemap's GeoJSON files, made from world-atlas's TopoJSON as vite.config.ts makes
+// them (scripts/basemap-geojson.mjs), are served under /@pb-map-basemap/ (the server command
+// `basemap-files` with `{ missing: true }` makes them 404 for the tests, `{}` brings them back).
 // Also serves `.mjs` as text/javascript (MapLibre's worker is loaded as a module).
 
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BASEMAP_FILES, BASEMAP_PREFIX, basemapGeoJSON } from './basemap-geojson.mjs';
 
 const QUERIES = ['url', 'inline', 'raw'];
 
 /** @param {{ rootDir: string }} options the dev server's rootDir */
 export function viteImportsPlugin({ rootDir }) {
+  /** The basemap files are missing (404), for the tests of that case. */
+  let basemapMissing = false;
   return {
     name: 'pb-map:vite-imports',
 
     resolveImport({ source, context }) {
       const [specifier, query = ''] = source.split('?', 2);
+      if (specifier.startsWith(BASEMAP_PREFIX) && query === 'url') {
+        return `/@pb-map-basemap/${specifier.slice(BASEMAP_PREFIX.length)}?url`;
+      }
       const isJson = specifier.endsWith('.json') && query === '';
       if (!QUERIES.includes(query) && !isJson) return undefined;
       const filePath = resolveFile(rootDir, specifier, requestFilePath(rootDir, context.path));
@@ -32,6 +42,13 @@ export function viteImportsPlugin({ rootDir }) {
     },
 
     async serve(context) {
+      const basemapFile = /^\/@pb-map-basemap\/(.*)$/.exec(context.path)?.[1];
+      if (basemapFile && context.URL.search === '') {
+        // Missing (the server's 404) when the tests ask, or not one of the files.
+        if (basemapMissing || !BASEMAP_FILES.includes(basemapFile)) return undefined;
+        const body = await basemapGeoJSON(basemapFile);
+        return { body, type: 'application/geo+json', headers: { 'cache-control': 'no-cache' } };
+      }
       const query = QUERIES.find((q) => context.URL.searchParams.has(q));
       const isJsonImport = context.URL.searchParams.has('import') && context.path.endsWith('.json');
       if (!query && !isJsonImport) return undefined;
@@ -45,6 +62,16 @@ export function viteImportsPlugin({ rootDir }) {
     resolveMimeType(context) {
       if (context.path.endsWith('.mjs')) return 'text/javascript';
       return undefined;
+    },
+
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'basemap-files') return undefined;
+      basemapMissing = payload?.missing === true;
+      // The test runner lets the browser cache every file for a year (and its 404s): clear it.
+      const cdp = await session.browser.getPage(session.id).createCDPSession();
+      await cdp.send('Network.clearBrowserCache');
+      await cdp.detach();
+      return true;
     },
   };
 }
@@ -207,4 +234,48 @@ async function bundle(contents, resolveDir) {
     define: { 'process.env.NODE_ENV': '"production"' },
   });
   return result.outputFiles[0].text;
+}
+
+/**
+ * A second origin for the browser tests: the server command `other-origin` starts (once) a
+ * small static server on another port of 127.0.0.1, which serves the files of
+ * tests/browser/pages/ and nothing else, and answers its origin (`http://127.0.0.1:PORT`).
+ * tests/browser/embed.test.ts sends height messages from there, as a page of another site
+ * loaded in the embed's iframe would.
+ *
+ * @param {{ rootDir: string }} options the dev server's rootDir
+ */
+export function otherOriginPlugin({ rootDir }) {
+  const pages = join(rootDir, 'tests', 'browser', 'pages');
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+  /** @type {Promise<{ origin: string, close(): void }> | undefined} */
+  let started;
+  return {
+    name: 'pb-map:other-origin',
+    async executeCommand({ command }) {
+      if (command !== 'other-origin') return undefined;
+      started ??= (async () => {
+        const { createServer } = await import('node:http');
+        const server = createServer(async (req, res) => {
+          const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+          const file = join(pages, path.replace(/^\/tests\/browser\/pages\//, ''));
+          const type = types[file.slice(file.lastIndexOf('.'))];
+          try {
+            if (!type || relative(pages, file).startsWith('..')) throw new Error('not served');
+            const body = await readFile(file);
+            res.writeHead(200, { 'Content-Type': type }).end(body);
+          } catch {
+            res.writeHead(404).end();
+          }
+        });
+        await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+        const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+        return { origin: `http://127.0.0.1:${port}`, close: () => server.close() };
+      })();
+      return (await started).origin;
+    },
+    async serverStop() {
+      if (started) (await started).close();
+    },
+  };
 }

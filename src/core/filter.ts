@@ -415,6 +415,13 @@ export function filterToAttributes(filter: Filter): FilterAttributes {
  * foldText("L'Haÿ-les-Roses"); // → 'l hay les roses'
  */
 export function foldText(text: string): string {
+  // Plain ASCII (most names): the same result without Unicode normalisation, several times faster.
+  if (/^[\x20-\x7e]*$/.test(text)) {
+    return text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  }
   return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')

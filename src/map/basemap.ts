@@ -1,12 +1,15 @@
 /**
  * The offline basemap: world land and country borders from Natural Earth (1:50m, via the
- * world-atlas package), shipped as a file beside the library and drawn by MapLibre with no
- * request beyond the page's own host. Loaded with the map chunk, never before.
+ * world-atlas package), shipped as two GeoJSON files beside the library and drawn by MapLibre
+ * with no request beyond the page's own host. The files are made from world-atlas's TopoJSON at
+ * build time (scripts/basemap-geojson.mjs, through `pb-map-basemap:…?url` imports: vite.config.ts,
+ * scripts/wtr-plugins.mjs): MapLibre's worker fetches and parses them, so the page's main thread
+ * does no work for the basemap's shapes. Loaded with the map chunk, never before.
  */
-import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { Map, StyleSpecification } from 'maplibre-gl';
-import { feature, mesh } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { Topology } from 'topojson-specification';
+import bordersUrl from 'pb-map-basemap:borders.geojson?url';
+import landUrl from 'pb-map-basemap:land.geojson?url';
 import countriesUrl from 'world-atlas/countries-50m.json?url';
 
 /** Colours of the offline basemap; chosen so that cluster bubbles stand out on both. */
@@ -64,7 +67,10 @@ export const BASEMAP_ATTRIBUTION =
 
 let topology: Promise<Topology> | undefined;
 
-/** Fetches the world topology once per page, shared by every map on it. */
+/**
+ * Fetches the world topology once per page (the overseas insets of `view="france"` draw their
+ * outlines from it; the basemap itself uses the GeoJSON files).
+ */
 export function loadTopology(signal?: AbortSignal): Promise<Topology> {
   let loading = topology;
   if (!loading) {
@@ -88,41 +94,28 @@ function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
   });
 }
 
-let shapes: Promise<{ land: FeatureCollection; borders: Geometry }> | undefined;
-
-/** Land and borders as GeoJSON, converted once per page for every map on it. */
-function loadShapes(signal?: AbortSignal): Promise<{ land: FeatureCollection; borders: Geometry }> {
-  let loading = shapes;
-  if (!loading) {
-    loading = shapes = loadTopology().then((world) => ({
-      land: unwrap(feature(world, world.objects['land'] as GeometryCollection)),
-      borders: unwrap(
-        mesh(world, world.objects['countries'] as GeometryCollection, (a, b) => a !== b),
-      ),
-    }));
-    loading.catch(() => (shapes = undefined)); // let a later map try again
-  }
-  return abortable(loading, signal);
-}
-
-/** Builds the offline MapLibre style: water, land, country borders. */
+/**
+ * Builds the offline MapLibre style: water, land, country borders. The sources are the files'
+ * absolute URLs (MapLibre resolves a relative one against the page, not this module): MapLibre's
+ * worker fetches them, same-origin; a file that cannot be loaded is an `error` event of the map.
+ */
 export async function offlineStyle(
   colours: BasemapColours = LIGHT_BASEMAP,
   signal?: AbortSignal,
 ): Promise<StyleSpecification> {
-  const { land, borders } = await loadShapes(signal);
+  signal?.throwIfAborted();
   return {
     version: 8,
     name: 'pb-map offline (Natural Earth)',
     sources: {
       land: {
         type: 'geojson',
-        data: land,
+        data: new URL(landUrl, import.meta.url).href,
         attribution: BASEMAP_ATTRIBUTION,
       },
       borders: {
         type: 'geojson',
-        data: borders,
+        data: new URL(bordersUrl, import.meta.url).href,
       },
     },
     layers: [
@@ -208,49 +201,4 @@ export function followTheme(host: Element, map: Map): () => void {
     media.removeEventListener('change', apply);
     map.off('style.load', apply);
   };
-}
-
-/**
- * Natural Earth crosses ±180° (Russia, Fiji): a ring or line going from 179.9° to -179.9° would be
- * drawn across the whole world. Longitudes are unwrapped so each step stays short (MapLibre draws
- * the part beyond 180° on the other side).
- */
-export function unwrapLongitudes(positions: Position[]): Position[] {
-  let shift = 0;
-  let previous: number | undefined;
-  return positions.map(([lon = 0, lat = 0]) => {
-    if (previous !== undefined) {
-      if (lon + shift - previous > 180) shift -= 360;
-      else if (lon + shift - previous < -180) shift += 360;
-    }
-    previous = lon + shift;
-    return [lon + shift, lat];
-  });
-}
-
-function unwrapGeometry<G extends Geometry>(geometry: G): G {
-  switch (geometry.type) {
-    case 'LineString':
-      return { ...geometry, coordinates: unwrapLongitudes(geometry.coordinates) };
-    case 'MultiLineString':
-    case 'Polygon':
-      return { ...geometry, coordinates: geometry.coordinates.map(unwrapLongitudes) };
-    case 'MultiPolygon':
-      return {
-        ...geometry,
-        coordinates: geometry.coordinates.map((polygon) => polygon.map(unwrapLongitudes)),
-      };
-    default:
-      return geometry;
-  }
-}
-
-function unwrap<T extends Feature | FeatureCollection | Geometry>(data: T): T {
-  if (data.type === 'FeatureCollection') {
-    return { ...data, features: data.features.map((f) => unwrap(f)) };
-  }
-  if (data.type === 'Feature') {
-    return { ...data, geometry: data.geometry && unwrapGeometry(data.geometry) };
-  }
-  return unwrapGeometry(data as Geometry) as T;
 }

@@ -12,6 +12,8 @@ import { PointClusters, type PointItem } from '../core/cluster.js';
 import type { ClusterReply, ClusterRequest } from '../core/cluster-protocol.js';
 import type { Selection } from '../core/filter.js';
 
+export { coordinatesOf } from '../core/cluster.js';
+
 /** A view to cluster: `[west, south, east, north]` in degrees, and a zoom. */
 export interface ClusterView {
   bbox: [number, number, number, number];

@@ -21,5 +21,4 @@ export function maplibreStyleSheet(): CSSStyleSheet {
   return sheet;
 }
 
-export { coordinatesOf } from '../core/cluster.js';
 export { PLAIN_STYLE, setUpMap, type MapSetup } from './setup.js';

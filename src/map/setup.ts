@@ -1,7 +1,8 @@
 /**
  * How `<pb-map>` sets up its MapLibre map: the basemap in the element's theme, the map and its
- * controls, the layer its markers are drawn in, and the clustering engine. Part of the lazy map
- * chunk, so none of it weighs on a page before a map is about to be shown.
+ * controls, over which the element's layer of markers moves. Part of the lazy map chunk, so none
+ * of it weighs on a page before a map is about to be shown. The element's clustering engine and
+ * first clusters come before it (src/map/static-camera.ts).
  */
 import { AttributionControl, FullscreenControl, Map, NavigationControl } from 'maplibre-gl';
 import type { StyleSpecification } from 'maplibre-gl';
@@ -13,7 +14,7 @@ import {
   offlineStyle,
   role,
 } from './basemap.js';
-import { ClusterEngine } from './cluster-engine.js';
+import type { ClusterEngine } from './cluster-engine.js';
 import { isPmtilesUrl, pmtilesStyle, registerPmtilesProtocol } from './pmtiles.js';
 
 /** Drawn under the data while the offline basemap loads, or when a basemap cannot be drawn. */
@@ -31,15 +32,19 @@ export const PLAIN_STYLE: StyleSpecification = {
   ],
 };
 
-/** Initial view before a feed is known: metropolitan France. */
-const FRANCE_CENTER: [number, number] = [2.4, 46.6];
-
 /** What {@link setUpMap} needs from the element. */
 export interface MapSetupOptions {
   /** The element: it goes fullscreen as a whole, and its `theme` colours the basemap. */
   host: HTMLElement;
   /** Where MapLibre draws. */
   container: HTMLElement;
+  /** Where the map starts: the view the first clusters were drawn in, if they were. */
+  center: [number, number];
+  zoom: number;
+  /** The element's layer of markers: it moves into the map, over the canvas. */
+  markers: HTMLElement;
+  /** The element's clustering engine (whether workers run here tells the basemap). */
+  engine: ClusterEngine;
   /** The element's `basemap` attribute (see {@link basemapStyle}). */
   basemap: string | undefined;
   /** MapLibre's own words, in the page's language. */
@@ -54,9 +59,6 @@ export interface MapSetupOptions {
 /** The map, set up. */
 export interface MapSetup {
   map: Map;
-  /** The layer the markers are drawn in, over the canvas. */
-  markers: HTMLDivElement;
-  engine: ClusterEngine;
   /** Settles once the offline basemap is drawn in, or could not be. */
   basemapDone?: Promise<void>;
   /** Stops following the theme; also stops the basemap swap. Call it before `map.remove()`. */
@@ -92,18 +94,9 @@ export async function setUpMap(options: MapSetupOptions): Promise<MapSetup> {
     style = options.basemap;
   }
   signal.throwIfAborted();
-  // The clustering worker starts loading now, while MapLibre sets up its WebGL context.
-  const engine = new ClusterEngine();
-  let map: Map;
-  try {
-    map = createMap(options, style);
-  } catch (error) {
-    engine.destroy(); // no WebGL: nothing is left running
-    throw error;
-  }
-  const markers = document.createElement('div');
-  markers.className = 'markers';
-  map.getCanvasContainer().append(markers);
+  const { engine } = options;
+  const map = createMap(options, style); // throws without WebGL
+  map.getCanvasContainer().append(options.markers);
   const stopTheme = followTheme(host, map);
   let released = false;
   /** Ends a basemap swap in progress (the map's `idle` never comes once it is removed). */
@@ -114,11 +107,13 @@ export async function setUpMap(options: MapSetupOptions): Promise<MapSetup> {
       // MapLibre prepares the basemap's shapes in its worker: where workers cannot start (a CSP
       // without worker-src 'self'), it would wait for ever. Say so instead.
       if (!(await engine.workers)) throw new Error('MapLibre needs a worker for the basemap.');
-      // The data first; a feed slower than a second does not hold the basemap back.
+      // The data first (the element creates the map once its first clusters are drawn, but not
+      // for view="france"); a feed slower than a second does not hold the basemap back.
       await Promise.race([options.dataShown, new Promise((r) => setTimeout(r, 1000))]);
       if (released) return;
       await new Promise<void>((resolve) => {
         const settled = (): void => {
+          map.off('style.load', swap);
           map.off('idle', settled);
           map.off('error', failed);
           endSwap = undefined;
@@ -130,9 +125,14 @@ export async function setUpMap(options: MapSetupOptions): Promise<MapSetup> {
           onBasemapProblem(event.error?.message ?? 'basemap error');
           map.setStyle(PLAIN_STYLE);
         };
-        map.on('idle', settled);
-        map.on('error', failed);
-        map.setStyle(full);
+        // Once the plain style is in (else MapLibre would rebuild the style from scratch).
+        const swap = (): void => {
+          map.on('idle', settled);
+          map.on('error', failed);
+          map.setStyle(full);
+        };
+        if (map.isStyleLoaded()) swap();
+        else map.once('style.load', swap);
       });
     })
     .catch((error: unknown) => {
@@ -141,8 +141,6 @@ export async function setUpMap(options: MapSetupOptions): Promise<MapSetup> {
 
   return {
     map,
-    markers,
-    engine,
     basemapDone,
     release: () => {
       released = true;
@@ -158,8 +156,8 @@ function createMap(options: MapSetupOptions, style: StyleSpecification | string)
   const map = new Map({
     container: options.container,
     style,
-    center: FRANCE_CENTER,
-    zoom: 4.2,
+    center: options.center,
+    zoom: options.zoom,
     attributionControl: false,
     renderWorldCopies: false,
     dragRotate: false,

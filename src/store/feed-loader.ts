@@ -1,29 +1,37 @@
 /**
- * Loads a feed for an element without blocking the page: the download, `JSON.parse` and the
- * checks of `loadFeed` run in a worker (src/core/feed/feed.worker.ts), one per load, ended as
- * soon as it answers. A 12,000-entry feed takes ~0.5 s of main-thread time when parsed on the
- * page (`npm run bench:cold`, docs/performance.md); here the page only receives the result.
+ * Loads a feed for an element without blocking the page: the download, `JSON.parse`, the checks
+ * of `loadFeed` and the filter index run in a worker (src/core/feed/feed.worker.ts), one per
+ * load, ended as soon as it answers. The page only receives the programmes, in slices of a
+ * thousand (many short tasks rather than one long one), and the index's columns, transferred.
+ * Measured in docs/performance.md (`npm run bench:cold`).
  *
  * Where a worker cannot run (a CSP without `worker-src 'self'`, a worker file that does not load),
  * the same `loadFeed` runs on the page instead: slower, never broken.
  */
-import type { ParseResult } from '../core/feed/model.js';
+import type { FilterIndex } from '../core/filter.js';
+import type { ParseResult, Programme } from '../core/feed/model.js';
 import type { FeedWorkerReply, FeedWorkerRequest } from '../core/feed/feed.worker.js';
+
+/** A loaded feed, and its filter index when the worker made it (else the store makes it). */
+export interface LoadedFeed {
+  result: ParseResult;
+  index?: FilterIndex;
+}
 
 /**
  * The feed at `url` (absolute), parsed. Resolves for every failure of the feed itself (see
  * `loadFeed`); rejects with `signal.reason` when `signal` aborts.
  */
-export async function loadFeedOffThread(url: string, signal: AbortSignal): Promise<ParseResult> {
+export async function loadFeedOffThread(url: string, signal: AbortSignal): Promise<LoadedFeed> {
   const inWorker = await inAWorker(url, signal);
   if (inWorker) return inWorker;
   signal.throwIfAborted();
   const feed = await import('../core/feed/load.js');
-  return feed.loadFeed(url, { signal });
+  return { result: await feed.loadFeed(url, { signal }) };
 }
 
 /** The worker's answer, or `undefined` when no worker could do it (then the page does). */
-function inAWorker(url: string, signal: AbortSignal): Promise<ParseResult | undefined> {
+function inAWorker(url: string, signal: AbortSignal): Promise<LoadedFeed | undefined> {
   let worker: Worker;
   try {
     worker = new Worker(new URL('../core/feed/feed.worker.ts', import.meta.url), {
@@ -33,7 +41,8 @@ function inAWorker(url: string, signal: AbortSignal): Promise<ParseResult | unde
   } catch {
     return Promise.resolve(undefined);
   }
-  return new Promise<ParseResult | undefined>((resolve, reject) => {
+  return new Promise<LoadedFeed | undefined>((resolve, reject) => {
+    const programmes: Programme[] = [];
     const end = (): void => {
       signal.removeEventListener('abort', onAbort);
       worker.terminate();
@@ -43,9 +52,16 @@ function inAWorker(url: string, signal: AbortSignal): Promise<ParseResult | unde
       reject(signal.reason);
     };
     worker.onmessage = ({ data }: MessageEvent<FeedWorkerReply>) => {
+      if ('slice' in data) {
+        for (const programme of data.slice) programmes.push(programme);
+        return;
+      }
       end();
-      if ('result' in data) resolve(data.result);
-      else reject(signal.reason);
+      if ('aborted' in data) return reject(signal.reason);
+      const { result, index } = data;
+      if (!result.ok) return resolve({ result });
+      const feed = { ...result.feed, programmes };
+      resolve({ result: { ...result, feed }, index: index && { ...index, programmes } });
     };
     // The worker's file did not load or run (blocked by a CSP, missing): do it on the page.
     worker.onerror = (event) => {

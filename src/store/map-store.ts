@@ -69,6 +69,12 @@ export class MapStore {
   private current: StoreState = stateOf({ filter: {} });
   private listeners = new Set<StoreListener>();
 
+  /**
+   * @param onFollowed called when something that shows the store's data subscribes (a list,
+   *   figures, filters, a page's own script): the map then loads its feed even out of view.
+   */
+  constructor(private readonly onFollowed?: () => void) {}
+
   /** The current state; a new object after each change. */
   get state(): StoreState {
     return this.current;
@@ -76,22 +82,29 @@ export class MapStore {
 
   /**
    * Calls `listener` after every change, and once at once with the current state (changes
-   * empty). Returns the function that stops it.
+   * empty). Returns the function that stops it. A map out of view loads its feed once something
+   * subscribes, unless `follows` is false (the map's own parts pass false: they show nothing
+   * until it is in view).
    */
-  subscribe(listener: StoreListener): () => void {
+  subscribe(listener: StoreListener, follows = true): () => void {
+    if (follows) this.onFollowed?.();
     this.listeners.add(listener);
     listener(this.current, new Set(), 'script');
     return () => this.listeners.delete(listener);
   }
 
-  /** A new feed (or none): indexes it and applies the current filter to it. */
-  setFeed(feed: Feed | undefined): void {
+  /**
+   * A new feed (or none): indexes it (unless given its index, made off the page by the feed
+   * worker) and applies the current filter to it.
+   */
+  setFeed(feed: Feed | undefined, prepared?: FilterIndex): void {
     const { filter, view } = this.current;
     if (!feed) {
       this.commit(stateOf({ filter, view }), ['feed', 'selection'], 'script');
       return;
     }
-    const index = indexProgrammes(feed.programmes);
+    const index =
+      prepared?.programmes === feed.programmes ? prepared : indexProgrammes(feed.programmes);
     const selection = applyFilter(index, filter);
     this.commit(stateOf({ feed, index, filter, selection, view }), ['feed', 'selection'], 'script');
   }

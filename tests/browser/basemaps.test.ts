@@ -1,18 +1,21 @@
-// Basemaps beyond the offline default: one PMTiles archive (`basemap="pmtiles://…"`), a style
-// whose source is a PMTiles archive, a missing archive, and the dark offline basemap that follows
-// the element's theme without reloading the map.
+// The offline basemap's two GeoJSON files (made at build time, fetched by MapLibre's worker) and
+// what happens when they are missing; basemaps beyond the offline default: one PMTiles archive
+// (`basemap="pmtiles://…"`), a style whose source is a PMTiles archive, a missing archive; and
+// the dark offline basemap that follows the element's theme without reloading the map.
 //
 // The fixture archive (scripts/make-pmtiles-fixture.mjs) holds raster tiles of zooms 0–2, each of
 // one flat colour listed in basemap-tiles.json: the pixels the map draws say which tiles it drew.
 // The test server answers Range requests for .pmtiles files (rangeMiddleware, scripts/wtr-plugins.mjs).
 
 import { expect } from '@esm-bundle/chai';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import '../../src/elements.js';
 import type { PbMap } from '../../src/elements.js';
 import { messagesFor } from '../../src/core/messages.js';
-import { DARK_BASEMAP, LIGHT_BASEMAP } from '../../src/map/basemap.js';
+import bordersUrl from 'pb-map-basemap:borders.geojson?url';
+import landUrl from 'pb-map-basemap:land.geojson?url';
+import { DARK_BASEMAP, LIGHT_BASEMAP, offlineStyle } from '../../src/map/basemap.js';
 import { markerName, markers, waitFor } from './helpers.js';
 
 const FIXTURES = '/tests/browser/fixtures';
@@ -146,6 +149,76 @@ const pmtilesCodeLoaded = () =>
   performance.getEntriesByType('resource').some((e) => e.name.includes('/node_modules/pmtiles/'));
 
 // A map's first load, in software WebGL on a shared machine, can take most of mocha's 20 s.
+describe('offline basemap files', function () {
+  this.timeout(60_000);
+  afterEach(() => executeServerCommand('basemap-files', {}));
+
+  it('draws land and borders from two GeoJSON files that MapLibre fetches, same-origin', async () => {
+    await executeServerCommand('record-requests'); // MapLibre's worker fetches them
+    const { result: el, fetches } = await recordFetches(async () => {
+      const el = mount();
+      await el.ready;
+      return el;
+    });
+    const map = el.map!;
+    // The style gives MapLibre the files' absolute URLs (its worker does not see the page's).
+    const { sources } = await offlineStyle();
+    const urls = [sources['land'], sources['borders']].map((source) => {
+      const data = (source as { data: unknown }).data as string;
+      expect(data, 'a URL for MapLibre to fetch, not shapes').to.be.a('string');
+      expect(new URL(data).href, 'absolute').to.equal(data);
+      expect(new URL(data).origin, 'same origin').to.equal(location.origin);
+      return data;
+    });
+    expect(urls).to.deep.equal([
+      new URL(landUrl, import.meta.url).href,
+      new URL(bordersUrl, import.meta.url).href,
+    ]);
+    expect(urls[0]).to.match(/\/land\.geojson$/);
+    expect(urls[1]).to.match(/\/borders\.geojson$/);
+    expect(map.getSource('land'), 'the land source').to.exist;
+    const recorded = (await executeServerCommand('recorded-requests')) as string[];
+    for (const url of urls) expect(recorded, 'fetched').to.include(url);
+    expect(
+      [...recorded, ...fetches.map((f) => f.url)].filter((u) => /countries-\d+m\.json/.test(u)),
+      'no TopoJSON to convert on the page',
+    ).to.deep.equal([]);
+    expect(attribution(el)).to.include('Natural Earth');
+
+    // Paris is on land, inside France's borders; the Bay of Biscay is water.
+    map.jumpTo({ center: [2.35, 46.5], zoom: 4.5 });
+    await new Promise((resolve) => map.once('idle', resolve));
+    const rendered = (lngLat: [number, number]) =>
+      map.queryRenderedFeatures(map.project(lngLat)).map((f) => f.layer.id);
+    expect(rendered([2.35, 48.85]), 'Paris').to.include('land');
+    expect(rendered([-5, 45.5]), 'the Bay of Biscay').to.not.include('land');
+    const border = map.queryRenderedFeatures({ layers: ['borders'] });
+    expect(border.length, 'borders drawn').to.be.above(0);
+    const { x, y } = map.project([2.35, 48.85]);
+    const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    expect(close(await pixelAt(map, x + 20, y + 20), rgb(LIGHT_BASEMAP.land)), 'land drawn').to.be
+      .true;
+    expect(el.shadowRoot!.querySelector('.basemap-note')).to.be.null;
+  });
+
+  it('keeps the data on the plain background, with the note, when its files are missing', async () => {
+    await executeServerCommand('basemap-files', { missing: true });
+    const el = mount({ theme: 'dark' });
+    await el.ready;
+    const map = el.map!;
+    expect(markers(el).length, 'the data is drawn').to.be.above(0);
+    expect(el.shadowRoot!.querySelector('.basemap-note')!.textContent).to.equal(
+      messagesFor('fr').mapUnavailable,
+    );
+    expect(map.getStyle().layers.map((l) => l.id)).to.deep.equal(['background']);
+    await waitFor(
+      () => map.getPaintProperty('background', 'background-color') === DARK_BASEMAP.water,
+      5000,
+      'the plain background follows the dark theme',
+    );
+  });
+});
+
 describe('dark offline basemap and the theme', function () {
   this.timeout(60_000);
   it('draws the offline basemap dark with theme="dark", and loads no PMTiles code', async () => {

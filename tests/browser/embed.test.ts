@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import type { PbAtlas } from '../../src/elements/pb-atlas/pb-atlas.js';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { waitFor } from './helpers.js';
 
 // The iframe page as `npm start` serves it (the test server's root is the repo root).
@@ -164,9 +165,35 @@ describe('embed.html', () => {
     await sent;
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(frame.style.height).to.equal(fitted);
-    // A message from the frame that is not a height is ignored too.
-    const inFrame = (frame.contentWindow as unknown as { Function: FunctionConstructor }).Function;
-    inFrame(`parent.postMessage({ type: 'pb-map:height', height: 'tall' }, '*')`)();
+    // A message from the frame that is not a height is ignored too: the frame's window goes to
+    // a page that posts one (embed.html's own policy forbids running code in it from here).
+    const posted = new Promise((resolve) =>
+      window.addEventListener('message', (e: MessageEvent<{ height?: unknown }>) => {
+        if (e.source === frame.contentWindow && e.data?.height === 'tall') resolve(e);
+      }),
+    );
+    frame.contentWindow!.location.href = '/tests/browser/pages/post-height.html?height=tall';
+    await posted;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(frame.style.height).to.equal(fitted);
+  });
+
+  it("ignores height messages from another site's page in the embed's iframe", async () => {
+    const frame = await embed(`src=${encodeURIComponent(FEED)}`, 360);
+    await atlasIn(frame);
+    await waitFor(() => frame.style.height === `${contentHeight(frame)}px`, 5000, 'not fitted');
+    const fitted = frame.style.height;
+    // The iframe's window is sent elsewhere (its src attribute still names embed.html): a page
+    // of that other site posts a well-formed height, which must not resize the iframe.
+    const other = (await executeServerCommand('other-origin')) as string;
+    expect(other).to.not.equal(location.origin);
+    const posted = new Promise<MessageEvent>((resolve) =>
+      window.addEventListener('message', (e: MessageEvent<{ height?: unknown }>) => {
+        if (e.source === frame.contentWindow && e.data?.height === 999) resolve(e);
+      }),
+    );
+    frame.contentWindow!.location.href = `${other}/tests/browser/pages/post-height.html?height=999`;
+    expect((await posted).origin).to.equal(other);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(frame.style.height).to.equal(fitted);
   });

@@ -101,7 +101,7 @@ describe('privacy', function () {
     expect(paths, 'the feed').to.include('/demo/sample-feed.json');
     expect(paths, 'the feed worker').to.include('/src/core/feed/feed.worker.ts');
     expect(
-      paths.some((p) => /\/world-atlas\/countries-\d+m\.json$/.test(p)),
+      ['land', 'borders'].every((name) => paths.some((p) => p.endsWith(`/${name}.geojson`))),
       `the offline basemap among ${paths.join(', ')}`,
     ).to.equal(true);
     // The workers' scripts are fetched by the page (their own imports are same-origin module

@@ -392,4 +392,14 @@ describe('foldText', () => {
     expect(foldText("L'Haÿ-les-Roses")).toBe('l hay les roses');
     expect(foldText('  ŒUVRE  Straße ')).toBe('oeuvre strasse');
   });
+
+  it('gives plain ASCII text (its fast path) the same folding as any other text', () => {
+    expect(foldText('  Budget Participatif -- Saint-Denis (93), 2024!  ')).toBe(
+      'budget participatif saint denis 93 2024',
+    );
+    expect(foldText('A_B\tC~D')).toBe('a b c d'); // the tab is not printable ASCII: slow path
+    // Every printable ASCII character, folded both ways: one result.
+    const ascii = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
+    expect(foldText(ascii)).toBe(foldText(`${ascii}é`).replace(/ e$/, ''));
+  });
 });

@@ -14,6 +14,7 @@ import type {
 } from './model.js';
 import type { PathSegment, Schema, SchemaError, SchemaObject } from './validate.js';
 import {
+  compileCheck,
   describeValue,
   feedSchema,
   formatPath,
@@ -77,6 +78,11 @@ const entrySchema = schemaObject(
   ),
 );
 const versionSchema = rootProps[VERSION_KEY] ?? true;
+/** Entries come by the thousand: their cleaning (and checking) is compiled once. */
+const cleaners = new Map<Schema, Cleaner>();
+const cleanEntry = cleaner(entrySchema);
+const NO_ERRORS: readonly SchemaError[] = [];
+const EDITIONS_LAST = propertyEntries(entrySchema).at(-1)?.[0] === 'editions';
 const supportedVersion = schemaObject(resolveSchema(versionSchema, feedSchema)).const ?? 1;
 
 // ---------------------------------------------------------------------------------------------
@@ -145,24 +151,25 @@ function parseOrFail(input: unknown, problems: FeedProblem[]): ParseResult {
   }
 
   const programmes: Programme[] = [];
-  const firstWithId = new Map<string, string>();
+  const firstWithId = new Map<string, number>();
   for (let i = 0; i < list.length; i++) {
     const programme = geo
       ? parseFeature(list[i], i, problems)
-      : parseEntry(list[i], entryPaths(`$.${LIST_KEY}[${i}]`), problems);
+      : parseEntry(list[i], entryPaths(i), problems);
     if (!programme) continue;
     const first = firstWithId.get(programme.id);
     if (first !== undefined) {
       const at = geo ? featureIdPath(list[i], i) : `$.${LIST_KEY}[${i}].id`;
+      const firstAt = geo ? `$.features[${first}]` : `$.${LIST_KEY}[${first}]`;
       problems.push({
         path: at,
-        message: `repeats the id ${describeValue(programme.id)} of ${first}`,
+        message: `repeats the id ${describeValue(programme.id)} of ${firstAt}`,
         dropped: 'entry',
         id: programme.id,
       });
       continue;
     }
-    firstWithId.set(programme.id, geo ? `$.features[${i}]` : `$.${LIST_KEY}[${i}]`);
+    firstWithId.set(programme.id, i);
     programmes.push(programme);
   }
   if (programmes.length === 0) {
@@ -186,7 +193,7 @@ function parseTopLevel(
     if (key === VERSION_KEY || key === LIST_KEY) continue;
     const raw = own(value, key);
     if (raw === undefined) continue;
-    const cleaned = clean(raw, schema);
+    const cleaned = cleaner(schema)(raw, 0, { faults: 0 });
     if (cleaned === '') continue;
     const holder: Record<string, unknown> = { [key]: cleaned };
     const errors = validate(holder, { properties: { [key]: schema } }, { root: feedSchema });
@@ -213,12 +220,12 @@ function parseTopLevel(
 
 /** Maps an entry's segments to JSON paths in the document (they differ for GeoJSON). */
 interface EntryPaths {
-  entry: string;
   of(segments: readonly PathSegment[]): string;
 }
 
-function entryPaths(entry: string): EntryPaths {
-  return { entry, of: (segments) => formatPath(segments, entry) };
+/** The paths in entry `i` of the list, written out only when a problem needs one. */
+function entryPaths(i: number): EntryPaths {
+  return { of: (segments) => formatPath(segments, `$.${LIST_KEY}[${i}]`) };
 }
 
 /** One GeoJSON feature: `properties` carry the fields, `geometry` the coordinates. */
@@ -264,7 +271,6 @@ function parseFeature(feature: unknown, i: number, problems: FeedProblem[]): Pro
   entry.coordinates =
     Array.isArray(coordinates) && coordinates.length === 3 ? coordinates.slice(0, 2) : coordinates;
   const paths: EntryPaths = {
-    entry: at,
     of(segments) {
       const [first, ...rest] = segments;
       if (first === 'coordinates') return formatPath(rest, `${at}.geometry.coordinates`);
@@ -296,8 +302,11 @@ function parseEntry(
   paths: EntryPaths,
   problems: FeedProblem[],
 ): Programme | undefined {
-  const entry = clean(raw, entrySchema);
-  const errors = validate(entry, entrySchema, { root: feedSchema });
+  const found = { faults: 0 };
+  const entry = cleanEntry(raw, 0, found);
+  // Most entries have no fault, and `validate` would find none: it is run only to say what they are.
+  const errors =
+    found.faults === 0 ? NO_ERRORS : validate(entry, entrySchema, { root: feedSchema });
   const id =
     isPlainObject(entry) &&
     typeof entry.id === 'string' &&
@@ -306,7 +315,10 @@ function parseEntry(
       : undefined;
   const withId = (p: FeedProblem): FeedProblem => (id === undefined ? p : { ...p, id });
 
-  const fatal = errors.filter((e) => isFatal(dropPoint(entrySchema, e.segments)));
+  const fatal =
+    errors.length === 0
+      ? errors
+      : errors.filter((e) => isFatal(dropPoint(entrySchema, e.segments)));
   if (fatal.length > 0 || !isPlainObject(entry)) {
     for (const e of fatal) {
       problems.push(withId({ path: paths.of(e.segments), message: e.message, dropped: 'entry' }));
@@ -336,32 +348,19 @@ function foldEditions(
   report: (p: FeedProblem) => void,
 ): Programme {
   const listed = Array.isArray(entry.editions) ? (entry.editions as PbEdition[]) : [];
-  const editions: PbEdition[] = [];
-  const firstOfYear = new Map<number, string>();
-  listed.forEach((edition, j) => {
-    const first = firstOfYear.get(edition.year);
-    if (first !== undefined) {
-      report({
-        path: paths.of(['editions', j]),
-        message: `repeats the year ${edition.year} of ${first}, which is kept`,
-        dropped: 'field',
-      });
-      return;
-    }
-    firstOfYear.set(edition.year, paths.of(['editions', j]));
-    editions.push(edition);
-  });
+  // Most entries list their editions by year, each year once: nothing to drop or sort then.
+  const editions = inYearOrder(listed) ? listed.slice() : firstOfEachYear(listed, paths, report);
 
   const year = entry.year;
   const hasShorthand = typeof year === 'number';
   if (hasShorthand) {
     const shorthand: Record<string, unknown> = {};
     for (const key of SHORTHAND_KEYS) if (entry[key] !== undefined) shorthand[key] = entry[key];
-    const first = firstOfYear.get(year);
-    if (first !== undefined) {
+    const first = listed.findIndex((edition) => edition.year === year);
+    if (first !== -1) {
       report({
         path: paths.of(['year']),
-        message: `repeats the year ${year} of ${first}, which is kept`,
+        message: `repeats the year ${year} of ${paths.of(['editions', first])}, which is kept`,
         dropped: 'field',
       });
     } else {
@@ -374,8 +373,14 @@ function foldEditions(
       dropped: 'field',
     });
   }
-  editions.sort((a, b) => a.year - b.year);
+  if (!inYearOrder(editions)) editions.sort((a, b) => a.year - b.year);
 
+  if (entry.year === undefined && entry.budget === undefined && EDITIONS_LAST) {
+    // Nothing to leave out: the entry (a cleaned copy, ours) is the programme. Its keys follow
+    // the schema, which ends with `editions`: the order a copy would give them.
+    entry.editions = editions;
+    return entry as Programme;
+  }
   // A fresh object without the shorthand (copying is cheaper than `delete` here).
   const programme: Record<string, unknown> = {};
   for (const key in entry) {
@@ -387,37 +392,113 @@ function foldEditions(
   return programme as Programme;
 }
 
+/** The first edition of each year, in the order listed; the others are reported. */
+function firstOfEachYear(
+  listed: readonly PbEdition[],
+  paths: EntryPaths,
+  report: (p: FeedProblem) => void,
+): PbEdition[] {
+  const editions: PbEdition[] = [];
+  const firstOfYear = new Map<number, number>(); // year -> index in `listed`
+  listed.forEach((edition, j) => {
+    const first = firstOfYear.get(edition.year);
+    if (first !== undefined) {
+      report({
+        path: paths.of(['editions', j]),
+        message: `repeats the year ${edition.year} of ${paths.of(['editions', first])}, which is kept`,
+        dropped: 'field',
+      });
+      return;
+    }
+    firstOfYear.set(edition.year, j);
+    editions.push(edition);
+  });
+  return editions;
+}
+
+/** Whether the years of `editions` strictly increase (so none repeats and none is out of order). */
+function inYearOrder(editions: readonly PbEdition[]): boolean {
+  for (let j = 1; j < editions.length; j++) {
+    if (!((editions[j - 1] as PbEdition).year < (editions[j] as PbEdition).year)) return false;
+  }
+  return true;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Generic helpers: cleaning and dropping, guided by the schema only (so never deeper than it).
 
+/** What cleaning met on the way: `faults` counts the values that `validate` would refuse. */
+interface Found {
+  faults: number;
+}
+
+/** Cleans a value at `depth` (0 at the top) by one schema; see `cleaner`. */
+type Cleaner = (value: unknown, depth: number, found: Found) => unknown;
+
 /**
- * A fresh copy of `value` holding only what the schema knows: strings trimmed, unknown
- * properties left behind, empty optional strings removed. Values the schema does not describe
- * are returned as they are, to be refused by validation.
+ * Cleaning by `schema`: gives a fresh copy of a value holding only what the schema knows:
+ * strings trimmed, unknown properties left behind, empty optional strings removed. Values the
+ * schema does not describe are returned as they are, to be refused by validation.
+ *
+ * It also checks each value of the copy that `validate` would visit with that value's own
+ * compiled check, and counts those that fail in `found.faults`: none means `validate` would
+ * find nothing. Compiled once per schema (cleaning stops at 32 levels, leaving the rest to
+ * `validate`, so a `$ref` cycle ends too).
  */
-function clean(value: unknown, schemaIn: Schema, depth = 0): unknown {
-  if (typeof value === 'string') return value.trim();
+function cleaner(schemaIn: Schema): Cleaner {
   const schema = resolveSchema(schemaIn, feedSchema);
-  if (typeof schema !== 'object' || depth > 32) return value;
-  if (Array.isArray(value) && schema.items !== undefined) {
-    const { items } = schema;
-    return Array.from(value, (v: unknown, i) => {
-      const sub = Array.isArray(items) ? (items[i] ?? schema.additionalItems) : items;
-      return sub === undefined ? v : clean(v, sub, depth + 1);
-    });
+  let compiled = cleaners.get(schema);
+  if (compiled === undefined) {
+    cleaners.set(schema, (value, depth, found) => compiled?.(value, depth, found)); // for a cycle
+    compiled = compileCleaner(schema);
+    cleaners.set(schema, compiled);
   }
-  if (isPlainObject(value) && schema.properties !== undefined) {
-    const out: Record<string, unknown> = {};
-    const required = schema.required ?? [];
-    for (const [key, sub] of propertyEntries(schema)) {
-      if (!Object.hasOwn(value, key)) continue;
-      const v = clean(value[key], sub, depth + 1);
-      if (v === undefined || (v === '' && !required.includes(key))) continue;
-      out[key] = v;
+  return compiled;
+}
+
+function compileCleaner(schema: Schema): Cleaner {
+  const passes = compileCheck(schema, feedSchema) ?? (() => false);
+  const object = schemaObject(schema);
+  const { items, additionalItems, properties } = object;
+  const required = object.required ?? [];
+  const tuple = Array.isArray(items) ? items.map(cleaner) : [];
+  const rest = Array.isArray(items) ? additionalItems : items;
+  const restCleaner = rest === undefined ? undefined : cleaner(rest);
+  const keys = propertyEntries(object).map(([key]) => key);
+  const cleaners = propertyEntries(object).map(([, sub]) => cleaner(sub));
+  const optional = keys.map((key) => !required.includes(key));
+  return (value, depth, found) => {
+    let out = value;
+    if (typeof value === 'string') {
+      out = value.trim();
+    } else if (depth > 32) {
+      found.faults++; // as it is, for `validate` to judge
+      return value;
+    } else if (Array.isArray(value) && items !== undefined) {
+      const list = new Array<unknown>(value.length);
+      for (let i = 0; i < list.length; i++) {
+        const sub = i < tuple.length ? tuple[i] : restCleaner;
+        list[i] = sub === undefined ? value[i] : sub(value[i], depth + 1, found);
+      }
+      out = list;
+    } else if (isPlainObject(value) && properties !== undefined) {
+      const copy: Record<string, unknown> = {};
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i] as string;
+        if (!Object.hasOwn(value, key)) continue;
+        const before = found.faults;
+        const v = (cleaners[i] as Cleaner)(value[key], depth + 1, found);
+        if (v === undefined || (v === '' && optional[i])) {
+          found.faults = before; // left out, so not for `validate` to see
+          continue;
+        }
+        copy[key] = v;
+      }
+      out = copy;
     }
+    if (!passes(out)) found.faults++;
     return out;
-  }
-  return value;
+  };
 }
 
 /**

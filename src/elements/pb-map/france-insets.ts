@@ -102,7 +102,7 @@ export class FranceInsets {
     const root = host.shadowRoot;
     this.sheet = insetStyles.styleSheet;
     adoptSheet(root, this.sheet);
-    this.unsubscribe = host.store.subscribe(this.onStore);
+    this.unsubscribe = host.store.subscribe(this.onStore, false);
     void loadOutlines().then(
       (shapes) => {
         if (this.destroyed) return;
@@ -326,9 +326,9 @@ function widen([w, s, e, n]: LonLatBox): [number, number, number, number] {
 }
 
 /**
- * The DROM outlines, from the offline basemap's topology (Natural Earth 1:50m through
- * world-atlas): France's polygons in each box as land, other countries' as neighbours. The file
- * is the offline basemap's, fetched once per page for both (loadTopology).
+ * The DROM outlines, from world-atlas's topology (Natural Earth 1:50m, which the offline
+ * basemap's files are also made from, at build time): France's polygons in each box as land,
+ * other countries' as neighbours. Fetched once per page (loadTopology).
  */
 function loadOutlines(): Promise<Outlines> {
   outlines ??= loadTopology().then(outlinesOf);

@@ -13,9 +13,9 @@ import {
   type FilterAttributes,
 } from '../../core/filter.js';
 import type { ClusterEngine, EngineSelection } from '../../map/cluster-engine.js';
+import type { Camera, StaticCamera } from '../../map/static-camera.js';
 import {
   MapStore,
-  type MapView,
   type ChangeOrigin,
   type StoreChange,
   type StoreState,
@@ -111,7 +111,7 @@ export class PbMap extends LitElement {
    * name it with `for`: feed, filter, what the filter keeps, and the view. Read it and subscribe
    * to it; change it through `filter` (or `store.setFilter`).
    */
-  readonly store = new MapStore();
+  readonly store = new MapStore(() => this.want());
 
   // Fields: what the element owns and must release on disconnect.
   private unsubscribeStore?: () => void;
@@ -137,6 +137,9 @@ export class PbMap extends LitElement {
   private announceZoom = false;
   private drawing?: Deferred;
   private mapInstance?: MapLibreMap;
+  /** The view the first clusters are drawn in before MapLibre exists (see static-camera.ts). */
+  private staticCamera?: StaticCamera;
+  private coordinatesOf?: (programmes: readonly Programme[]) => Float64Array;
   private mapLoaded = false;
   private markersEl?: HTMLDivElement;
   private feedAbort?: AbortController;
@@ -153,6 +156,11 @@ export class PbMap extends LitElement {
   private pressedAt?: { x: number; y: number };
   private requestedSrc?: string;
   private loaded?: Deferred;
+  /**
+   * Whether the feed is wanted: once the map nears the viewport, or something follows its store
+   * (a list, figures, filters). Until then a map far down the page loads nothing but its own code.
+   */
+  private wanted = false;
   private announced = false;
   private returnFocusKey?: string;
   /** The overseas insets of `view="france"`, loaded with it. */
@@ -247,6 +255,14 @@ export class PbMap extends LitElement {
   }
 
   /**
+   * What markers are placed with: the map, or before it exists the first view's own camera
+   * (not for `view="france"`, whose insets frame the map itself).
+   */
+  private get camera(): Camera | undefined {
+    return this.mapInstance ?? (this.view === 'france' ? undefined : this.staticCamera);
+  }
+
+  /**
    * Settles when the current feed is loaded and its first clusters are drawn (or the map could
    * not be shown, which the element says). Rejects with the feed's error. A new promise starts
    * each time `src` changes.
@@ -260,12 +276,13 @@ export class PbMap extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.unsubscribeStore ??= this.store.subscribe(this.onStore);
+    this.unsubscribeStore ??= this.store.subscribe(this.onStore, false);
     if (this.hasUpdated && this.urlState) this.requestUpdate(); // listen to the hash again
     if (typeof IntersectionObserver === 'function') {
       this.visibility = new IntersectionObserver(this.onVisibility, { rootMargin: '200px' });
       this.visibility.observe(this);
     } else {
+      this.want();
       void this.createMap();
     }
     if (this.hasUpdated && this.requestedSrc !== this.src) this.requestUpdate();
@@ -308,12 +325,14 @@ export class PbMap extends LitElement {
       this.store.setFilter(filter, 'script');
     }
     // A new src, or a load that was cut short when the element left the page.
-    if (this.isConnected && this.requestedSrc !== this.src) void this.loadSrc();
+    if (this.isConnected && this.wanted && this.requestedSrc !== this.src) void this.loadSrc();
   }
 
   protected override updated(changed: PropertyValues): void {
-    // No data to wait for (no feed, an empty one, an error): the basemap need not wait either.
-    if (this.status === 'idle' || this.status === 'empty' || this.status === 'error') {
+    // No data to wait for (no feed, an empty one, an error): the map need not wait either. A
+    // `src` not loaded yet (the map is not wanted yet) is data to come.
+    const idle = this.status === 'idle' && !this.src;
+    if (idle || this.status === 'empty' || this.status === 'error') {
       this.dataShown.resolve();
     }
     const shown = changed.has('opened') || (changed.has('overlay') && this.overlay);
@@ -353,10 +372,18 @@ export class PbMap extends LitElement {
     }
   };
 
+  /** The feed is wanted now (see `wanted`): load it. */
+  private want(): void {
+    if (this.wanted) return;
+    this.wanted = true;
+    this.requestUpdate();
+  }
+
   private onVisibility = (entries: IntersectionObserverEntry[]): void => {
     if (!entries.some((entry) => entry.isIntersecting)) return;
     this.visibility?.disconnect();
     this.visibility = undefined;
+    this.want();
     void this.createMap();
   };
 
@@ -376,7 +403,7 @@ export class PbMap extends LitElement {
     const map = this.mapInstance;
     if (!map || !this.framed) return;
     this.requestClusters();
-    const view = viewOf(map);
+    const view = this.overlay!.viewOf(map);
     const user = event.originalEvent !== undefined || event.pbUser === true;
     this.store.setView(view, user ? 'user' : 'script');
     this.writeUrl();
@@ -579,7 +606,9 @@ export class PbMap extends LitElement {
     if (!this.urlState || !this.isConnected) return;
     const map = this.mapInstance;
     const view =
-      map && this.framed ? { center: viewOf(map).center, zoom: map.getZoom() } : this.urlView;
+      map && this.framed
+        ? { center: this.overlay!.viewOf(map).center, zoom: map.getZoom() }
+        : this.urlView;
     const open = this.opened?.kind === 'programme' ? this.opened.programme.id : this.urlOpen;
     const state: UrlState = { filter: filterToAttributes(this.store.state.filter) };
     if (view) state.view = view;
@@ -620,12 +649,12 @@ export class PbMap extends LitElement {
     }
     try {
       // Downloaded and parsed in a worker; the parser never weighs on the page's first load.
-      const result = await loadFeedOffThread(url.href, controller.signal);
+      const { result, index } = await loadFeedOffThread(url.href, controller.signal);
       if (controller.signal.aborted) return;
       this.problems = result.problems;
       if (result.ok) {
         this.status = 'loaded';
-        this.store.setFeed(result.feed);
+        this.store.setFeed(result.feed, index);
       } else if (result.error.code === 'no-programmes' && result.problems.length === 0) {
         this.status = 'empty';
         // The elements that follow the map say "0 programme" rather than wait for data.
@@ -692,23 +721,63 @@ export class PbMap extends LitElement {
     return this.viewLoading;
   }
 
+  /**
+   * Shows the map in two steps. First the clustering engine, the markers and a camera of its own
+   * (src/map/static-camera.ts): the first clusters are drawn over a plain background as soon as
+   * the feed is in. Then MapLibre, whose WebGL set-up is one long task, once those clusters are
+   * on screen (or after a second without them), at the same centre and zoom; the basemap comes
+   * in under the markers.
+   */
   private async createMap(): Promise<void> {
     if (this.mapInstance || this.mapAbort) return;
     const controller = new AbortController();
+    const { signal } = controller;
     this.mapAbort = controller;
     try {
+      // MapLibre's code downloads and compiles meanwhile; the map is created later.
+      const libLoading = import('../../map/maplibre.js');
+      libLoading.catch(() => {}); // awaited below
       // Markers and card come with the map (and their styles, so nothing shows unstyled).
-      const [lib] = await Promise.all([import('../../map/maplibre.js'), this.loadView()]);
-      if (controller.signal.aborted) return;
+      const [engines, cameras] = await Promise.all([
+        import('../../map/cluster-engine.js'),
+        import('../../map/static-camera.js'),
+        this.loadView(),
+      ]);
+      if (signal.aborted) return;
+      await this.updateComplete;
+      const engine = (this.engine = new engines.ClusterEngine());
+      this.coordinatesOf = engines.coordinatesOf;
+      const markers = document.createElement('div');
+      markers.className = 'markers';
+      markers.addEventListener('pointerdown', this.onPointerDown);
+      this.mapContainer.append(markers);
+      this.markersEl = markers;
+      const { FRANCE_CENTER, FRANCE_ZOOM } = cameras;
+      this.staticCamera = new cameras.StaticCamera(this.mapContainer, FRANCE_CENTER, FRANCE_ZOOM);
+      this.requestClusters(); // the feed may be in already
+
+      const lib = await libLoading;
+      // The data first: MapLibre's set-up waits for the first clusters to be painted, or for the
+      // feed to fail, or gives up waiting after 2.5 s (a slow feed). The overseas insets of
+      // view="france" frame the map itself: no waiting there.
+      if (this.view !== 'france') {
+        await Promise.race([this.dataShown.promise, new Promise((r) => setTimeout(r, 2500))]);
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+      }
+      if (signal.aborted) return;
       this.lib = lib;
       adoptSheet(this.shadowRoot, lib.maplibreStyleSheet(), true);
-      await this.updateComplete;
+      const camera = this.staticCamera;
       const setup = await lib.setUpMap({
         host: this,
         container: this.mapContainer,
+        center: [camera.getCenter().lng, camera.getCenter().lat],
+        zoom: camera.getZoom(),
+        markers,
+        engine,
         basemap: this.basemap,
         locale: this.messages.mapUi,
-        signal: controller.signal,
+        signal,
         dataShown: this.dataShown.promise,
         onBasemapProblem: (message) => {
           this.mapProblem ??= message;
@@ -716,10 +785,8 @@ export class PbMap extends LitElement {
         },
       });
       const map = setup.map;
-      setup.markers.addEventListener('pointerdown', this.onPointerDown);
-      this.markersEl = setup.markers;
       this.mapInstance = map;
-      this.engine = setup.engine;
+      this.staticCamera = undefined;
       this.releaseMap = setup.release;
       this.basemapDone = setup.basemapDone;
       map.on('move', this.onMove);
@@ -729,12 +796,16 @@ export class PbMap extends LitElement {
       map.on('webglcontextlost', this.onContextLost);
       map.on('webglcontextrestored', this.onContextRestored);
       map.once('load', this.onMapLoad);
-      this.requestClusters(); // the feed may be in already
+      // The markers now follow the map (which may have adjusted the view to its limits).
+      this.placeMarkers();
+      this.requestClusters();
+      if (this.framed) this.store.setView(this.overlay!.viewOf(map), 'script');
     } catch (error) {
-      if (controller.signal.aborted) return;
+      if (signal.aborted) return;
       // Most often: no WebGL on this device. The element says so instead of an empty box.
       this.mapFailed = error instanceof Error ? error.message : String(error);
       this.mapAbort = undefined;
+      this.destroyMap();
       void this.settle();
     }
   }
@@ -773,7 +844,9 @@ export class PbMap extends LitElement {
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.markersEl?.removeEventListener('pointerdown', this.onPointerDown);
+    this.markersEl?.remove();
     this.markersEl = undefined;
+    this.staticCamera = undefined;
     this.engine?.destroy();
     this.engine = undefined;
     this.enginePoints = undefined;
@@ -807,12 +880,12 @@ export class PbMap extends LitElement {
    * new feed.
    */
   private requestClusters(): void {
-    const { engine, lib, mapInstance: map } = this;
+    const { engine, camera, coordinatesOf } = this;
     const { feed, selection } = this.store.state;
-    // Not waiting for the map's `load`: it can place markers as soon as it exists.
-    if (!engine || !lib || !map || !feed || !selection) return;
+    // Not waiting for MapLibre: markers are placed as soon as there is a camera.
+    if (!engine || !camera || !coordinatesOf || !feed || !selection) return;
     if (this.enginePoints !== feed) {
-      engine.setPoints(lib.coordinatesOf(feed.programmes));
+      engine.setPoints(coordinatesOf(feed.programmes));
       this.enginePoints = feed;
       this.selectionSent = false;
     }
@@ -826,7 +899,7 @@ export class PbMap extends LitElement {
       void this.frameSelection(engine, sent);
       return;
     }
-    engine.update(viewBox(map), sent).then(
+    engine.update(this.overlay!.viewBox(camera), sent).then(
       (items) => {
         if (items === undefined || engine !== this.engine || feed !== this.store.state.feed) return;
         this.showItems(items);
@@ -848,28 +921,21 @@ export class PbMap extends LitElement {
     engine: ClusterEngine,
     selection: EngineSelection | undefined,
   ): Promise<void> {
-    const map = this.mapInstance;
     const feed = this.store.state.feed;
-    if (!map || !feed) return;
+    if (!this.camera || !feed) return;
     try {
-      const groups = await engine.update({ bbox: [-180, -90, 180, 90], zoom: 2 }, selection);
-      if (!groups || engine !== this.engine || feed !== this.store.state.feed) return;
-      const total = groups.reduce((n, g) => n + (g.kind === 'cluster' ? g.count : 1), 0);
-      const main = groups.find((g) => g.kind === 'cluster' && g.count >= total * 0.75);
-      const indices =
-        main?.kind === 'cluster'
-          ? await engine.getLeaves(main.id)
-          : groups.flatMap((g) => (g.kind === 'point' ? [g.index] : []));
-      if (engine !== this.engine || feed !== this.store.state.feed || this.framed) return;
-      const framed = indices.length > 0 ? indices : Array.from(feed.programmes.keys());
-      const [w, s, e, n] = boundsOf(framed.map((i) => feed.programmes[i]!.coordinates));
+      const box = await this.overlay!.mainGroup(engine, selection, feed);
+      const map = this.camera;
+      if (!box || !map || engine !== this.engine || feed !== this.store.state.feed) return;
+      if (this.framed) return;
+      const [w, s, e, n] = box;
       const padding = Math.min(60, map.getContainer().clientWidth / 8);
       this.framed = true;
       if (this.urlView) {
         map.jumpTo(this.urlView);
         this.urlView = undefined;
-      } else if (this.insets) {
-        this.insets.frame(map, 0);
+      } else if (this.insets && this.mapInstance) {
+        this.insets.frame(this.mapInstance, 0);
       } else {
         map.fitBounds(
           [
@@ -883,7 +949,7 @@ export class PbMap extends LitElement {
         this.select(this.urlOpen);
         this.urlOpen = undefined;
       }
-      this.store.setView(viewOf(map), 'script');
+      this.store.setView(this.overlay!.viewOf(map), 'script');
       this.requestClusters();
       void this.settle();
     } catch (error) {
@@ -915,6 +981,12 @@ export class PbMap extends LitElement {
   /** A person's zoom into a cluster: eased (a jump under reduced motion), then announced. */
   private zoomTo(center: [number, number], zoom: number): void {
     this.announceZoom = true;
+    if (!this.mapInstance && this.staticCamera) {
+      // Before MapLibre is there: the first view jumps, and the map will start from there.
+      this.staticCamera.jumpTo({ center, zoom });
+      this.requestClusters();
+      return;
+    }
     this.mapInstance?.easeTo(
       { center, zoom, duration: prefersReducedMotion() ? 0 : 450 },
       { pbUser: true },
@@ -937,7 +1009,7 @@ export class PbMap extends LitElement {
       const nearest = this.overlay?.nearestTo(this.placed, was.x, was.y);
       if (nearest) this.focusMarker(nearest.key);
     }
-    const map = this.mapInstance;
+    const map = this.camera;
     if (this.announceZoom && map && !map.isMoving() && this.engine?.idle && this.feed) {
       this.announceZoom = false;
       const clusters = this.placed.filter((p) => p.item.kind === 'cluster').length;
@@ -961,7 +1033,7 @@ export class PbMap extends LitElement {
 
   /** Places the drawn items' buttons where their coordinates are now; cheap, once a frame. */
   private placeMarkers(): void {
-    const map = this.mapInstance;
+    const map = this.camera;
     const container = this.markersEl;
     const feed = this.feed;
     if (!container) return;
@@ -1168,18 +1240,6 @@ export class PbMap extends LitElement {
   }
 }
 
-/** The smallest box holding these [longitude, latitude] points: [west, south, east, north]. */
-export function boundsOf(points: readonly [number, number][]): [number, number, number, number] {
-  let [w, s, e, n] = [180, 90, -180, -90];
-  for (const [lon, lat] of points) {
-    w = Math.min(w, lon);
-    e = Math.max(e, lon);
-    s = Math.min(s, lat);
-    n = Math.max(n, lat);
-  }
-  return [w, s, e, n];
-}
-
 function itemKey(item: PointItem): string {
   return item.kind === 'cluster' ? `c${item.id}` : `p${item.index}`;
 }
@@ -1187,34 +1247,6 @@ function itemKey(item: PointItem): string {
 /** A filter's year range as read: "2020", "2018–2024". */
 function yearSpan([from, to]: [number, number]): string {
   return from === to ? String(from) : `${from}\u2013${to}`;
-}
-
-/** The view of a map as the store keeps it. */
-function viewOf(map: MapLibreMap): MapView {
-  const b = map.getBounds();
-  const c = map.getCenter();
-  return {
-    center: [c.lng, c.lat],
-    zoom: map.getZoom(),
-    bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
-  };
-}
-
-/** The box to cluster for a map's view: the view and a tenth more on each side. */
-function viewBox(map: MapLibreMap): { bbox: [number, number, number, number]; zoom: number } {
-  const bounds = map.getBounds();
-  const padLon = (bounds.getEast() - bounds.getWest()) * 0.1;
-  const padLat = (bounds.getNorth() - bounds.getSouth()) * 0.1;
-  // Longitudes are not clamped: supercluster answers a box across ±180 in the box's own frame.
-  return {
-    bbox: [
-      bounds.getWest() - padLon,
-      Math.max(-90, bounds.getSouth() - padLat),
-      bounds.getEast() + padLon,
-      Math.min(90, bounds.getNorth() + padLat),
-    ],
-    zoom: Math.floor(map.getZoom()),
-  };
 }
 
 function prefersReducedMotion(): boolean {

@@ -6,6 +6,9 @@
 import { html, nothing, render, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { PointItem } from '../../core/cluster.js';
+import type { ClusterEngine, EngineSelection } from '../../map/cluster-engine.js';
+import type { Camera } from '../../map/static-camera.js';
+import type { MapView } from '../../store/map-store.js';
 import type { Feed, Programme } from '../../core/feed/model.js';
 import { programmeFigures } from '../../core/figures.js';
 import { formatAmount, formatCount, formatYears } from '../../core/format.js';
@@ -314,4 +317,67 @@ export function programmeCard(p: Programme, o: CardContext): TemplateResult {
         ? html`<p><a href=${link} target="_blank" rel="noopener noreferrer">${m.website}</a></p>`
         : nothing
     }`;
+}
+
+/**
+ * Where the map first looks: the box of the selection's main group (at zoom 2, the cluster that
+ * holds three quarters of the programmes, if one does), so that a few far-away entries such as
+ * overseas ones do not shrink the rest; else of every programme shown at that zoom.
+ * `[west, south, east, north]`; undefined when a newer update replaced this one.
+ */
+export async function mainGroup(
+  engine: ClusterEngine,
+  selection: EngineSelection | undefined,
+  feed: Feed,
+): Promise<[number, number, number, number] | undefined> {
+  const groups = await engine.update({ bbox: [-180, -90, 180, 90], zoom: 2 }, selection);
+  if (!groups) return undefined;
+  const total = groups.reduce((n, g) => n + (g.kind === 'cluster' ? g.count : 1), 0);
+  const main = groups.find((g) => g.kind === 'cluster' && g.count >= total * 0.75);
+  const indices =
+    main?.kind === 'cluster'
+      ? await engine.getLeaves(main.id)
+      : groups.flatMap((g) => (g.kind === 'point' ? [g.index] : []));
+  const framed = indices.length > 0 ? indices : Array.from(feed.programmes.keys());
+  return boundsOf(framed.map((i) => feed.programmes[i]!.coordinates));
+}
+
+/** The smallest box holding these [longitude, latitude] points: [west, south, east, north]. */
+export function boundsOf(points: readonly [number, number][]): [number, number, number, number] {
+  let [w, s, e, n] = [180, 90, -180, -90];
+  for (const [lon, lat] of points) {
+    w = Math.min(w, lon);
+    e = Math.max(e, lon);
+    s = Math.min(s, lat);
+    n = Math.max(n, lat);
+  }
+  return [w, s, e, n];
+}
+
+/** The view of a map as the store keeps it. */
+export function viewOf(map: Camera): MapView {
+  const b = map.getBounds();
+  const c = map.getCenter();
+  return {
+    center: [c.lng, c.lat],
+    zoom: map.getZoom(),
+    bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+  };
+}
+
+/** The box to cluster for a map's view: the view and a tenth more on each side. */
+export function viewBox(map: Camera): { bbox: [number, number, number, number]; zoom: number } {
+  const bounds = map.getBounds();
+  const padLon = (bounds.getEast() - bounds.getWest()) * 0.1;
+  const padLat = (bounds.getNorth() - bounds.getSouth()) * 0.1;
+  // Longitudes are not clamped: supercluster answers a box across ±180 in the box's own frame.
+  return {
+    bbox: [
+      bounds.getWest() - padLon,
+      Math.max(-90, bounds.getSouth() - padLat),
+      bounds.getEast() + padLon,
+      Math.min(90, bounds.getNorth() + padLat),
+    ],
+    zoom: Math.floor(map.getZoom()),
+  };
 }
