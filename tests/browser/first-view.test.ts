@@ -130,3 +130,45 @@ describe('<pb-map> first view', () => {
     }
   });
 });
+
+describe('<pb-map> far from the viewport', () => {
+  afterEach(() => {
+    for (const el of document.querySelectorAll('.spacer, pb-summary')) el.remove();
+    window.scrollTo(0, 0);
+  });
+
+  /** A map 3000 px below the top of the page, with an id. */
+  function below(): PbMap {
+    const spacer = document.createElement('div');
+    spacer.className = 'spacer';
+    spacer.style.height = '3000px';
+    const el = document.createElement('pb-map');
+    el.id = 'far';
+    el.style.setProperty('--pb-map-height', '300px');
+    el.setAttribute('src', `${FIXTURES}/programmes.json`);
+    document.body.append(spacer, el);
+    return el;
+  }
+
+  it('loads neither its feed nor MapLibre until it is scrolled near', async () => {
+    const el = below();
+    await customElements.whenDefined('pb-map');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(el.store.state.feed, 'the feed, out of view').to.equal(undefined);
+    expect(el.map, 'the map, out of view').to.equal(undefined);
+    el.scrollIntoView();
+    await el.ready;
+    expect(el.store.state.feed?.programmes.length).to.equal(6);
+    expect(markers(el).length).to.be.greaterThan(0);
+  });
+
+  it('loads its feed at once for an element that follows it, without the map', async () => {
+    const el = below();
+    const summary = document.createElement('pb-summary');
+    summary.setAttribute('for', 'far');
+    document.body.prepend(summary);
+    await waitFor(() => el.store.state.feed, 10_000, 'the feed did not load for the summary');
+    expect(el.store.state.feed!.programmes.length).to.equal(6);
+    expect(el.map, 'the map stays unmade out of view').to.equal(undefined);
+  });
+});

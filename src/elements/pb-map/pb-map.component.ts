@@ -185,7 +185,11 @@ export class PbMap extends LitElement {
   /** What the polite live region says: results of filters and zooms. */
   @state() private announcement = '';
 
-  /** URL of the feed (pb-map JSON feed or GeoJSON), resolved against the page's URL. */
+  /**
+   * URL of the feed (pb-map JSON feed or GeoJSON), resolved against the page's URL. Fetched when
+   * the map nears the viewport, or as soon as something follows its data (a `<pb-list>`,
+   * `<pb-summary>` or `<pb-filters>` naming it, a script's `store.subscribe`).
+   */
   @property({ reflect: true }) src?: string;
 
   /**
@@ -265,7 +269,8 @@ export class PbMap extends LitElement {
   /**
    * Settles when the current feed is loaded and its first clusters are drawn (or the map could
    * not be shown, which the element says). Rejects with the feed's error. A new promise starts
-   * each time `src` changes.
+   * each time `src` changes. A map far from the viewport that nothing follows loads nothing, so
+   * its `ready` waits until it is scrolled near.
    */
   get ready(): Promise<void> {
     this.loaded ??= deferred();
