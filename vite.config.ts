@@ -61,7 +61,7 @@ function basemapFiles(): Plugin {
       serving = config.command === 'serve';
     },
     resolveId: {
-      filter: { id: new RegExp(`^${BASEMAP_PREFIX}[\\w.]+\\?url$`) },
+      filter: { id: new RegExp(`^${BASEMAP_PREFIX}[\\w.-]+\\?url$`) },
       handler: (source) => `\0${source}`,
     },
     load: {

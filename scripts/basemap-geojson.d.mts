@@ -4,6 +4,13 @@ import type { Topology } from 'topojson-specification';
 
 export const BASEMAP_PREFIX: string;
 export const BASEMAP_FILES: string[];
+export const LAND_PARTS: number;
+export const BORDER_PARTS: number;
+export function splitLand(
+  land: FeatureCollection<Polygon | MultiPolygon>,
+  parts: number,
+): FeatureCollection<MultiPolygon>[];
+export function splitLines(lines: MultiLineString, parts: number): MultiLineString[];
 export function basemapGeoJSON(name: string): Promise<string>;
 export function convertTopology(world: Topology): {
   land: FeatureCollection<Polygon | MultiPolygon>;

@@ -14,8 +14,8 @@
 //                  nears the viewport or something on the page follows its data, not before
 //   map            the lazy map chunk (MapLibre) and what it imports that the elements do not
 //   worker         the clustering worker
-//   maplibre-worker, basemap   MapLibre's worker and the offline basemap's two GeoJSON files
-//                  (land and borders; loaded with the map)
+//   maplibre-worker, basemap   MapLibre's worker and the offline basemap's GeoJSON files
+//                  (land in four, borders in two; loaded with the map)
 //   classic        dist/pb-map.iife.js, the classic-script loader
 
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
@@ -99,7 +99,9 @@ const measured = {
   'feed-worker': gz(asset('feed.worker-')),
   worker: gz(asset('cluster.worker-')),
   'maplibre-worker': gz(asset('maplibre-gl-worker-')),
-  basemap: gz(asset('land-')) + gz(asset('borders-')),
+  basemap: assets
+    .filter((a) => /^(land|borders)-\d+-.*\.geojson$/.test(a))
+    .reduce((n, a) => n + gz(join(dist, 'assets', a)), 0),
   classic: gz(join(dist, 'pb-map.iife.js')),
 };
 

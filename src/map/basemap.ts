@@ -1,15 +1,24 @@
 /**
  * The offline basemap: world land and country borders from Natural Earth (1:50m, via the
- * world-atlas package), shipped as two GeoJSON files beside the library and drawn by MapLibre
- * with no request beyond the page's own host. The files are made from world-atlas's TopoJSON at
+ * world-atlas package), shipped as GeoJSON files (land in four, borders in two) beside the
+ * library and drawn by MapLibre with no request beyond the page's own host. The files are made from world-atlas's TopoJSON at
  * build time (scripts/basemap-geojson.mjs, through `pb-map-basemap:…?url` imports: vite.config.ts,
  * scripts/wtr-plugins.mjs): MapLibre's worker fetches and parses them, so the page's main thread
  * does no work for the basemap's shapes. Loaded with the map chunk, never before.
  */
-import type { Map, StyleSpecification } from 'maplibre-gl';
+import type {
+  FillLayerSpecification,
+  LineLayerSpecification,
+  Map,
+  StyleSpecification,
+} from 'maplibre-gl';
 import type { Topology } from 'topojson-specification';
-import bordersUrl from 'pb-map-basemap:borders.geojson?url';
-import landUrl from 'pb-map-basemap:land.geojson?url';
+import borders1 from 'pb-map-basemap:borders-1.geojson?url';
+import borders2 from 'pb-map-basemap:borders-2.geojson?url';
+import land1 from 'pb-map-basemap:land-1.geojson?url';
+import land2 from 'pb-map-basemap:land-2.geojson?url';
+import land3 from 'pb-map-basemap:land-3.geojson?url';
+import land4 from 'pb-map-basemap:land-4.geojson?url';
 import countriesUrl from 'world-atlas/countries-50m.json?url';
 
 /** Colours of the offline basemap; chosen so that cluster bubbles stand out on both. */
@@ -104,20 +113,27 @@ export async function offlineStyle(
   signal?: AbortSignal,
 ): Promise<StyleSpecification> {
   signal?.throwIfAborted();
+  const url = (file: string) => new URL(file, import.meta.url).href;
+  const land = [land1, land2, land3, land4];
+  const borders = [borders1, borders2];
   return {
     version: 8,
     name: 'pb-map offline (Natural Earth)',
-    sources: {
-      land: {
-        type: 'geojson',
-        data: new URL(landUrl, import.meta.url).href,
-        attribution: BASEMAP_ATTRIBUTION,
-      },
-      borders: {
-        type: 'geojson',
-        data: new URL(bordersUrl, import.meta.url).href,
-      },
-    },
+    // Several files of each (see scripts/basemap-geojson.mjs): none takes the page long to receive.
+    sources: Object.fromEntries([
+      ...land.map((file, i) => [
+        `land-${i + 1}`,
+        {
+          type: 'geojson',
+          data: url(file),
+          ...(i === 0 ? { attribution: BASEMAP_ATTRIBUTION } : {}),
+        } as const,
+      ]),
+      ...borders.map((file, i) => [
+        `borders-${i + 1}`,
+        { type: 'geojson', data: url(file) } as const,
+      ]),
+    ]),
     layers: [
       {
         id: 'water',
@@ -125,23 +141,23 @@ export async function offlineStyle(
         metadata: role('water'),
         paint: { 'background-color': colours.water },
       },
-      {
-        id: 'land',
+      ...land.map((_, i): FillLayerSpecification => ({
+        id: `land-${i + 1}`,
         type: 'fill',
-        source: 'land',
+        source: `land-${i + 1}`,
         metadata: role('land'),
         paint: { 'fill-color': colours.land },
-      },
-      {
-        id: 'borders',
+      })),
+      ...borders.map((_, i): LineLayerSpecification => ({
+        id: `borders-${i + 1}`,
         type: 'line',
-        source: 'borders',
+        source: `borders-${i + 1}`,
         metadata: role('border'),
         paint: {
           'line-color': colours.border,
           'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.5, 8, 1.5],
         },
-      },
+      })),
     ],
   };
 }

@@ -2,7 +2,7 @@
  * How `<pb-map>` sets up its MapLibre map: the basemap in the element's theme, the map and its
  * controls, over which the element's layer of markers moves. Part of the lazy map chunk, so none
  * of it weighs on a page before a map is about to be shown. The element's clustering engine and
- * first clusters come before it (src/map/static-camera.ts).
+ * first clusters come before it (src/core/camera.ts).
  */
 import { AttributionControl, FullscreenControl, Map, NavigationControl } from 'maplibre-gl';
 import type { StyleSpecification } from 'maplibre-gl';

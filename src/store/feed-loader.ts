@@ -8,7 +8,8 @@
  * Where a worker cannot run (a CSP without `worker-src 'self'`, a worker file that does not load),
  * the same `loadFeed` runs on the page instead: slower, never broken.
  */
-import type { FilterIndex } from '../core/filter.js';
+import type { Filter, FilterIndex } from '../core/filter.js';
+import type { FirstView } from '../core/first-view.js';
 import type { ParseResult, Programme } from '../core/feed/model.js';
 import type { FeedWorkerReply, FeedWorkerRequest } from '../core/feed/feed.worker.js';
 
@@ -16,14 +17,27 @@ import type { FeedWorkerReply, FeedWorkerRequest } from '../core/feed/feed.worke
 export interface LoadedFeed {
   result: ParseResult;
   index?: FilterIndex;
+  /** The first view, worked out by the worker when `first` was asked for (see first-view.ts). */
+  first?: FirstView;
+}
+
+/** What the first view depends on besides the feed: the filter, and the map's size. */
+export interface FirstViewRequest {
+  filter: Filter;
+  width: number;
+  height: number;
 }
 
 /**
  * The feed at `url` (absolute), parsed. Resolves for every failure of the feed itself (see
  * `loadFeed`); rejects with `signal.reason` when `signal` aborts.
  */
-export async function loadFeedOffThread(url: string, signal: AbortSignal): Promise<LoadedFeed> {
-  const inWorker = await inAWorker(url, signal);
+export async function loadFeedOffThread(
+  url: string,
+  signal: AbortSignal,
+  first?: FirstViewRequest,
+): Promise<LoadedFeed> {
+  const inWorker = await inAWorker(url, signal, first);
   if (inWorker) return inWorker;
   signal.throwIfAborted();
   const feed = await import('../core/feed/load.js');
@@ -31,7 +45,11 @@ export async function loadFeedOffThread(url: string, signal: AbortSignal): Promi
 }
 
 /** The worker's answer, or `undefined` when no worker could do it (then the page does). */
-function inAWorker(url: string, signal: AbortSignal): Promise<LoadedFeed | undefined> {
+function inAWorker(
+  url: string,
+  signal: AbortSignal,
+  first?: FirstViewRequest,
+): Promise<LoadedFeed | undefined> {
   let worker: Worker;
   try {
     worker = new Worker(new URL('../core/feed/feed.worker.ts', import.meta.url), {
@@ -58,10 +76,14 @@ function inAWorker(url: string, signal: AbortSignal): Promise<LoadedFeed | undef
       }
       end();
       if ('aborted' in data) return reject(signal.reason);
-      const { result, index } = data;
+      const { result, index, first: view } = data;
       if (!result.ok) return resolve({ result });
       const feed = { ...result.feed, programmes };
-      resolve({ result: { ...result, feed }, index: index && { ...index, programmes } });
+      resolve({
+        result: { ...result, feed },
+        index: index && { ...index, programmes },
+        first: view,
+      });
     };
     // The worker's file did not load or run (blocked by a CSP, missing): do it on the page.
     worker.onerror = (event) => {
@@ -71,6 +93,6 @@ function inAWorker(url: string, signal: AbortSignal): Promise<LoadedFeed | undef
     };
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
-    worker.postMessage({ url } satisfies FeedWorkerRequest);
+    worker.postMessage({ url, first } satisfies FeedWorkerRequest);
   });
 }

@@ -138,7 +138,7 @@ describe('under a strict Content-Security-Policy (built library)', function () {
       'markers without a position',
     ).to.deep.equal([]);
     // The offline basemap was drawn, not the plain background used when it fails.
-    expect(map!.getLayer('land'), 'the offline basemap').to.exist;
+    expect(map!.getLayer('land-1'), 'the offline basemap').to.exist;
     const status = el.shadowRoot!.querySelector('[part~="status"]');
     expect(status?.textContent ?? '', 'no status message over the map').to.equal('');
 

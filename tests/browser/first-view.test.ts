@@ -5,7 +5,7 @@ import { expect } from '@esm-bundle/chai';
 import { Map as MapLibreMap } from 'maplibre-gl';
 import '../../src/elements.js';
 import type { PbMap } from '../../src/elements.js';
-import { StaticCamera } from '../../src/map/static-camera.js';
+import { StaticCamera } from '../../src/core/camera.js';
 import { PLAIN_STYLE } from '../../src/map/setup.js';
 import { markers, waitFor } from './helpers.js';
 

@@ -101,7 +101,9 @@ describe('privacy', function () {
     expect(paths, 'the feed').to.include('/demo/sample-feed.json');
     expect(paths, 'the feed worker').to.include('/src/core/feed/feed.worker.ts');
     expect(
-      ['land', 'borders'].every((name) => paths.some((p) => p.endsWith(`/${name}.geojson`))),
+      ['land-1', 'land-2', 'land-3', 'land-4', 'borders-1', 'borders-2'].every((name) =>
+        paths.some((p) => p.endsWith(`/${name}.geojson`)),
+      ),
       `the offline basemap among ${paths.join(', ')}`,
     ).to.equal(true);
     // The workers' scripts are fetched by the page (their own imports are same-origin module

@@ -173,11 +173,44 @@ describe('basemap conversion: Natural Earth 1:50m', () => {
     expect(found).toEqual([]);
   });
 
-  it('makes the two files as JSON text, and nothing else', async () => {
-    expect(BASEMAP_FILES).toEqual(['land.geojson', 'borders.geojson']);
-    const text = await basemapGeoJSON('land.geojson');
-    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(land)));
-    expect(JSON.parse(await basemapGeoJSON('borders.geojson')).type).toBe('MultiLineString');
-    await expect(basemapGeoJSON('countries.json')).rejects.toThrow(/no file/);
+  it('makes land in four files and borders in two, every shape in one of them, balanced', async () => {
+    expect(BASEMAP_FILES).toEqual([
+      'land-1.geojson',
+      'land-2.geojson',
+      'land-3.geojson',
+      'land-4.geojson',
+      'borders-1.geojson',
+      'borders-2.geojson',
+    ]);
+    const read = async (name: string) => JSON.parse(await basemapGeoJSON(name)) as unknown;
+    const landParts = (await Promise.all(BASEMAP_FILES.slice(0, 4).map(read))) as {
+      features: { geometry: { type: string; coordinates: number[][][][] } }[];
+    }[];
+    const polygons = landParts.flatMap((part) => {
+      expect(part.features.map((f) => f.geometry.type)).toEqual(['MultiPolygon']);
+      return part.features[0]!.geometry.coordinates;
+    });
+    const whole = land.features.flatMap((f) =>
+      f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates,
+    );
+    const key = (p: unknown) => JSON.stringify(p);
+    expect(polygons.map(key).sort()).toEqual(whole.map(key).sort());
+    const positions = (p: number[][][]) => p.reduce((n, r) => n + r.length, 0);
+    const weights = landParts.map((part) =>
+      part.features[0]!.geometry.coordinates.reduce((n, p) => n + positions(p), 0),
+    );
+    const total = weights.reduce((a, b) => a + b, 0);
+    // The largest polygon (about a fifth of all positions) bounds how even the parts can be.
+    for (const w of weights) expect(w / total).toBeGreaterThan(0.2);
+    for (const w of weights) expect(w / total).toBeLessThan(0.3);
+
+    const borderParts = (await Promise.all(BASEMAP_FILES.slice(4).map(read))) as {
+      type: string;
+      coordinates: number[][][];
+    }[];
+    expect(borderParts.map((p) => p.type)).toEqual(['MultiLineString', 'MultiLineString']);
+    const lines = borderParts.flatMap((p) => p.coordinates);
+    expect(lines.map(key).sort()).toEqual(borders.coordinates.map(key).sort());
+    await expect(basemapGeoJSON('land.geojson')).rejects.toThrow(/no file/);
   });
 });

@@ -13,15 +13,15 @@ import {
   type FilterAttributes,
 } from '../../core/filter.js';
 import type { ClusterEngine, EngineSelection } from '../../map/cluster-engine.js';
-import type { Camera, StaticCamera } from '../../map/static-camera.js';
+import type { Camera, StaticCamera } from '../../core/camera.js';
 import {
   MapStore,
   type ChangeOrigin,
   type StoreChange,
   type StoreState,
 } from '../../store/map-store.js';
-import { loadFeedOffThread } from '../../store/feed-loader.js';
-import { formatAmount } from '../../core/format.js';
+import { loadFeedOffThread, type FirstViewRequest } from '../../store/feed-loader.js';
+import type { FirstView } from '../../core/first-view.js';
 import { loadLanguage, messagesFor, type Messages } from '../../core/messages.js';
 import { pbEvent } from './pb-map.events.js';
 import { readUrlState, urlStateKey, writeUrlState, type UrlState } from './url-state.js';
@@ -140,6 +140,8 @@ export class PbMap extends LitElement {
   /** The view the first clusters are drawn in before MapLibre exists (see static-camera.ts). */
   private staticCamera?: StaticCamera;
   private coordinatesOf?: (programmes: readonly Programme[]) => Float64Array;
+  /** The first view the feed worker clustered, with what it was made for (see loadSrc). */
+  private firstView?: FirstViewRequest & { view: FirstView; feed: Feed };
   private mapLoaded = false;
   private markersEl?: HTMLDivElement;
   private feedAbort?: AbortController;
@@ -653,12 +655,23 @@ export class PbMap extends LitElement {
       return;
     }
     try {
-      // Downloaded and parsed in a worker; the parser never weighs on the page's first load.
-      const { result, index } = await loadFeedOffThread(url.href, controller.signal);
+      // Downloaded, parsed, indexed and its first view clustered in a worker (unless the view
+      // comes from the URL or the overseas insets): the page only draws it.
+      await this.updateComplete; // the map's box, to frame the first view in
+      if (controller.signal.aborted) return;
+      const box = this.mapContainer;
+      const { filter } = this.store.state;
+      const ownView = this.view === 'france' || this.urlView !== undefined;
+      const ask = ownView
+        ? undefined
+        : { filter, width: box.clientWidth, height: box.clientHeight };
+      const loaded = await loadFeedOffThread(url.href, controller.signal, ask);
+      const { result, index, first } = loaded;
       if (controller.signal.aborted) return;
       this.problems = result.problems;
       if (result.ok) {
         this.status = 'loaded';
+        this.firstView = first && ask && { ...ask, view: first, feed: result.feed };
         this.store.setFeed(result.feed, index);
       } else if (result.error.code === 'no-programmes' && result.problems.length === 0) {
         this.status = 'empty';
@@ -728,7 +741,7 @@ export class PbMap extends LitElement {
 
   /**
    * Shows the map in two steps. First the clustering engine, the markers and a camera of its own
-   * (src/map/static-camera.ts): the first clusters are drawn over a plain background as soon as
+   * (src/core/camera.ts): the first clusters are drawn over a plain background as soon as
    * the feed is in. Then MapLibre, whose WebGL set-up is one long task, once those clusters are
    * on screen (or after a second without them), at the same centre and zoom; the basemap comes
    * in under the markers.
@@ -745,7 +758,7 @@ export class PbMap extends LitElement {
       // Markers and card come with the map (and their styles, so nothing shows unstyled).
       const [engines, cameras] = await Promise.all([
         import('../../map/cluster-engine.js'),
-        import('../../map/static-camera.js'),
+        import('../../core/camera.js'),
         this.loadView(),
       ]);
       if (signal.aborted) return;
@@ -900,7 +913,7 @@ export class PbMap extends LitElement {
       : { indices: selection.indices, figures: selection.figures };
     this.selectionSent = true;
     this.drawing ??= deferred();
-    if (!this.framed) {
+    if (!this.framed && !this.takeFirstView(camera)) {
       void this.frameSelection(engine, sent);
       return;
     }
@@ -934,7 +947,7 @@ export class PbMap extends LitElement {
       if (!box || !map || engine !== this.engine || feed !== this.store.state.feed) return;
       if (this.framed) return;
       const [w, s, e, n] = box;
-      const padding = Math.min(60, map.getContainer().clientWidth / 8);
+      const padding = this.overlay!.framePadding(map.getContainer());
       this.framed = true;
       if (this.urlView) {
         map.jumpTo(this.urlView);
@@ -947,7 +960,7 @@ export class PbMap extends LitElement {
             [w, s],
             [e, n],
           ],
-          { padding, maxZoom: 11, duration: 0 },
+          { padding, maxZoom: this.overlay!.FRAME_MAX_ZOOM, duration: 0 },
         );
       }
       if (this.urlOpen) {
@@ -960,6 +973,39 @@ export class PbMap extends LitElement {
     } catch (error) {
       console.error('pb-map: clustering failed', error);
     }
+  }
+
+  /**
+   * Shows the first view the feed worker worked out (see loadSrc), when it still holds: the same
+   * feed, filter and map size, and nothing framed since. Returns whether it did; the engine then
+   * computes the same view again, for what follows (clicks, moves).
+   */
+  private takeFirstView(camera: Camera): boolean {
+    const first = this.firstView;
+    this.firstView = undefined;
+    const { feed, filter } = this.store.state;
+    const { clientWidth, clientHeight } = camera.getContainer();
+    if (
+      !first ||
+      first.feed !== feed ||
+      first.filter !== filter ||
+      first.width !== clientWidth ||
+      first.height !== clientHeight ||
+      this.urlView ||
+      this.view === 'france'
+    ) {
+      return false;
+    }
+    camera.jumpTo({ center: first.view.center, zoom: first.view.zoom });
+    this.framed = true;
+    this.showItems(first.view.items);
+    this.store.setView(this.overlay!.viewOf(camera), 'script');
+    if (this.urlOpen) {
+      this.select(this.urlOpen);
+      this.urlOpen = undefined;
+    }
+    void this.settle();
+    return true;
   }
 
   /** Zooms to where a cluster splits, or lists its programmes when zooming cannot split it. */
@@ -1169,32 +1215,13 @@ export class PbMap extends LitElement {
 
   private renderLegend(m: Messages): TemplateResult | typeof nothing {
     const feed = this.feed;
-    if (this.status !== 'loaded' || !feed) return nothing;
-    const { years, budget, budgetPer } = this.store.state.filter;
-    const locale = this.locale;
-    const perInhabitant = budgetPer === 'inhabitant';
-    const amount = (v: number) =>
-      formatAmount(v, { locale, currency: feed.currency, compact: !perInhabitant });
-    const range = budget
-      ? `${amount(budget[0])} – ${budget[1] === Infinity ? '∞' : amount(budget[1])}`
-      : undefined;
-    return html`<details class="legend" part="legend">
-      <summary>${m.legendTitle}</summary>
-      <p><span class="key cluster" aria-hidden="true"></span>${m.legendClusters(feed.kind)}</p>
-      <p><span class="key programme" aria-hidden="true"></span>${m.legendSingle(feed.kind)}</p>
-      <p>${m.legendFigure(years && yearSpan(years), range, perInhabitant)}</p>
-    </details>`;
+    if (this.status !== 'loaded' || !feed || !this.overlay) return nothing;
+    return this.overlay.legend(m, feed, this.store.state.filter, this.locale);
   }
 
   private renderNote(m: Messages): TemplateResult | typeof nothing {
-    const left = this.problems.filter((p) => p.dropped === 'entry').length;
-    if (this.status !== 'loaded' || this.problems.length === 0) return nothing;
-    return html`<details class="note" part="note">
-      <summary>${m.problemsNote(left, this.problems.length - left)}</summary>
-      <ul>
-        ${this.problems.slice(0, 50).map((p) => html`<li><code>${p.path}</code> ${p.message}</li>`)}
-      </ul>
-    </details>`;
+    if (this.status !== 'loaded' || this.problems.length === 0 || !this.overlay) return nothing;
+    return this.overlay.problemsNote(m, this.problems);
   }
 
   private renderCard(m: Messages): TemplateResult | typeof nothing {
@@ -1247,11 +1274,6 @@ export class PbMap extends LitElement {
 
 function itemKey(item: PointItem): string {
   return item.kind === 'cluster' ? `c${item.id}` : `p${item.index}`;
-}
-
-/** A filter's year range as read: "2020", "2018–2024". */
-function yearSpan([from, to]: [number, number]): string {
-  return from === to ? String(from) : `${from}\u2013${to}`;
 }
 
 function prefersReducedMotion(): boolean {

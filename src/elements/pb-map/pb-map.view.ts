@@ -7,9 +7,11 @@ import { html, nothing, render, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { PointItem } from '../../core/cluster.js';
 import type { ClusterEngine, EngineSelection } from '../../map/cluster-engine.js';
-import type { Camera } from '../../map/static-camera.js';
+import type { Camera } from '../../core/camera.js';
+import { mainCluster } from '../../core/first-view.js';
 import type { MapView } from '../../store/map-store.js';
-import type { Feed, Programme } from '../../core/feed/model.js';
+import type { Feed, FeedProblem, Programme } from '../../core/feed/model.js';
+import type { Filter } from '../../core/filter.js';
 import { programmeFigures } from '../../core/figures.js';
 import { formatAmount, formatCount, formatYears } from '../../core/format.js';
 import type { Messages } from '../../core/messages.js';
@@ -17,6 +19,8 @@ import { styleProps } from '../shared/style-props.js';
 import { httpUrl } from '../../core/http-url.js';
 
 export { viewStyles } from './pb-map.view.styles.js';
+export { framePadding, viewBox } from '../../core/camera.js';
+export { FRAME_MAX_ZOOM } from '../../core/first-view.js';
 
 /**
  * A cluster's accessible name cut around what its bubble shows: `[words, count, words, amount,
@@ -332,12 +336,10 @@ export async function mainGroup(
 ): Promise<[number, number, number, number] | undefined> {
   const groups = await engine.update({ bbox: [-180, -90, 180, 90], zoom: 2 }, selection);
   if (!groups) return undefined;
-  const total = groups.reduce((n, g) => n + (g.kind === 'cluster' ? g.count : 1), 0);
-  const main = groups.find((g) => g.kind === 'cluster' && g.count >= total * 0.75);
-  const indices =
-    main?.kind === 'cluster'
-      ? await engine.getLeaves(main.id)
-      : groups.flatMap((g) => (g.kind === 'point' ? [g.index] : []));
+  const main = mainCluster(groups);
+  const indices = main
+    ? await engine.getLeaves(main.id)
+    : groups.flatMap((g) => (g.kind === 'point' ? [g.index] : []));
   const framed = indices.length > 0 ? indices : Array.from(feed.programmes.keys());
   return boundsOf(framed.map((i) => feed.programmes[i]!.coordinates));
 }
@@ -365,19 +367,31 @@ export function viewOf(map: Camera): MapView {
   };
 }
 
-/** The box to cluster for a map's view: the view and a tenth more on each side. */
-export function viewBox(map: Camera): { bbox: [number, number, number, number]; zoom: number } {
-  const bounds = map.getBounds();
-  const padLon = (bounds.getEast() - bounds.getWest()) * 0.1;
-  const padLat = (bounds.getNorth() - bounds.getSouth()) * 0.1;
-  // Longitudes are not clamped: supercluster answers a box across ±180 in the box's own frame.
-  return {
-    bbox: [
-      bounds.getWest() - padLon,
-      Math.max(-90, bounds.getSouth() - padLat),
-      bounds.getEast() + padLon,
-      Math.min(90, bounds.getNorth() + padLat),
-    ],
-    zoom: Math.floor(map.getZoom()),
-  };
+/** The legend, in words: what bubbles, dots and amounts mean under the filter in force. */
+export function legend(m: Messages, feed: Feed, filter: Filter, locale: string): TemplateResult {
+  const { years, budget, budgetPer } = filter;
+  const perInhabitant = budgetPer === 'inhabitant';
+  const amount = (v: number) =>
+    formatAmount(v, { locale, currency: feed.currency, compact: !perInhabitant });
+  const range = budget
+    ? `${amount(budget[0])} – ${budget[1] === Infinity ? '∞' : amount(budget[1])}`
+    : undefined;
+  const span = years && (years[0] === years[1] ? String(years[0]) : `${years[0]}\u2013${years[1]}`);
+  return html`<details class="legend" part="legend">
+    <summary>${m.legendTitle}</summary>
+    <p><span class="key cluster" aria-hidden="true"></span>${m.legendClusters(feed.kind)}</p>
+    <p><span class="key programme" aria-hidden="true"></span>${m.legendSingle(feed.kind)}</p>
+    <p>${m.legendFigure(span, range, perInhabitant)}</p>
+  </details>`;
+}
+
+/** The note listing the entries of the feed that were left out or repaired (the first 50). */
+export function problemsNote(m: Messages, problems: readonly FeedProblem[]): TemplateResult {
+  const left = problems.filter((p) => p.dropped === 'entry').length;
+  return html`<details class="note" part="note">
+    <summary>${m.problemsNote(left, problems.length - left)}</summary>
+    <ul>
+      ${problems.slice(0, 50).map((p) => html`<li><code>${p.path}</code> ${p.message}</li>`)}
+    </ul>
+  </details>`;
 }

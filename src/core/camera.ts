@@ -7,10 +7,16 @@
  * pitch), so the numbers agree.
  */
 
+/** The size of what a camera looks through, in CSS pixels: an element, or just the numbers. */
+export interface Size {
+  readonly clientWidth: number;
+  readonly clientHeight: number;
+}
+
 /** What `<pb-map>` reads of a camera: a MapLibre map has all of it, and so does {@link StaticCamera}. */
 export interface Camera {
   project(lngLat: [number, number]): { x: number; y: number };
-  getContainer(): HTMLElement;
+  getContainer(): Size;
   getBounds(): { getWest(): number; getSouth(): number; getEast(): number; getNorth(): number };
   getCenter(): { lng: number; lat: number };
   getZoom(): number;
@@ -37,7 +43,7 @@ export class StaticCamera implements Camera {
   private zoom: number;
 
   constructor(
-    private readonly container: HTMLElement,
+    private readonly container: Size,
     center: [number, number],
     zoom: number,
   ) {
@@ -54,7 +60,7 @@ export class StaticCamera implements Camera {
     };
   }
 
-  getContainer(): HTMLElement {
+  getContainer(): Size {
     return this.container;
   }
 
@@ -109,6 +115,28 @@ export class StaticCamera implements Camera {
     this.zoom = Math.max(0, Math.min(maxZoom, zoom));
     this.center = [longitudeOf((x0 + x1) / 2), latitudeOf((y0 + y1) / 2)];
   }
+}
+
+/** The box to cluster for a camera's view: the view and a tenth more on each side. */
+export function viewBox(camera: Camera): { bbox: [number, number, number, number]; zoom: number } {
+  const bounds = camera.getBounds();
+  const padLon = (bounds.getEast() - bounds.getWest()) * 0.1;
+  const padLat = (bounds.getNorth() - bounds.getSouth()) * 0.1;
+  // Longitudes are not clamped: supercluster answers a box across ±180 in the box's own frame.
+  return {
+    bbox: [
+      bounds.getWest() - padLon,
+      Math.max(-90, bounds.getSouth() - padLat),
+      bounds.getEast() + padLon,
+      Math.min(90, bounds.getNorth() + padLat),
+    ],
+    zoom: Math.floor(camera.getZoom()),
+  };
+}
+
+/** The padding around the data when a map frames it first: 60 px, less on a narrow map. */
+export function framePadding(size: Size): number {
+  return Math.min(60, size.clientWidth / 8);
 }
 
 /** Longitude to Web Mercator x, 0 to 1 from -180° to 180°. */

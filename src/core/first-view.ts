@@ -1,0 +1,90 @@
+/**
+ * Where a map first looks, and what it first shows: the box of a selection's main group, and the
+ * clusters of the view that frames it. `<pb-map>` frames each new feed this way (through its
+ * clustering worker); the feed worker also works the whole first view out as soon as it has read
+ * the feed ({@link firstView}), so that the page draws it the moment the feed arrives instead of
+ * asking the clustering worker for it afterwards. DOM-free.
+ */
+import { StaticCamera, framePadding, viewBox, type Size } from './camera.js';
+import { PointClusters, type PointItem } from './cluster.js';
+import type { Selection } from './filter.js';
+
+/** The highest zoom the first view frames a selection at (a single programme, a small town). */
+export const FRAME_MAX_ZOOM = 11;
+
+/** At zoom 2, the cluster that holds three quarters of the points, if one does: the main group. */
+export function mainCluster(
+  groups: readonly PointItem[],
+): Extract<PointItem, { kind: 'cluster' }> | undefined {
+  const total = groups.reduce((n, g) => n + (g.kind === 'cluster' ? g.count : 1), 0);
+  const main = groups.find((g) => g.kind === 'cluster' && g.count >= total * 0.75);
+  return main?.kind === 'cluster' ? main : undefined;
+}
+
+/** The smallest box holding these points of `coords` (`[lon0, lat0, …]`): `[w, s, e, n]`. */
+export function boxOf(
+  coords: ArrayLike<number>,
+  indices: Iterable<number>,
+): [number, number, number, number] {
+  let [w, s, e, n] = [180, 90, -180, -90];
+  for (const i of indices) {
+    const lon = coords[2 * i]!;
+    const lat = coords[2 * i + 1]!;
+    w = Math.min(w, lon);
+    e = Math.max(e, lon);
+    s = Math.min(s, lat);
+    n = Math.max(n, lat);
+  }
+  return [w, s, e, n];
+}
+
+/** The first view of a selection in a map of `size`, and its clusters. */
+export interface FirstView {
+  center: [number, number];
+  zoom: number;
+  items: PointItem[];
+}
+
+/**
+ * The view `<pb-map>` frames a selection in (its main group, see {@link mainCluster}) and the
+ * clusters of that view, as its clustering worker would give them: same options, same ids.
+ * Undefined for an empty selection or a map with no size.
+ */
+export function firstView(
+  coords: Float64Array,
+  selection: Pick<Selection, 'indices' | 'figures'>,
+  size: Size,
+): FirstView | undefined {
+  if (selection.indices.length === 0 || !(size.clientWidth > 0 && size.clientHeight > 0)) {
+    return undefined;
+  }
+  const clusters = new PointClusters();
+  clusters.setPoints(coords);
+  clusters.select(selection.indices, selection.figures);
+  const groups = clusters.getClusters([-180, -90, 180, 90], 2);
+  const main = mainCluster(groups);
+  const indices = main
+    ? clusters.getLeaves(main.id)
+    : groups.flatMap((g) => (g.kind === 'point' ? [g.index] : []));
+  // As the map does: no group at all (only clusters, none of them main) frames every point.
+  const [w, s, e, n] = boxOf(coords, indices.length > 0 ? indices : everyPoint(coords));
+  const camera = new StaticCamera(size, [0, 0], 0);
+  camera.fitBounds(
+    [
+      [w, s],
+      [e, n],
+    ],
+    { padding: framePadding(size), maxZoom: FRAME_MAX_ZOOM },
+  );
+  const { bbox, zoom } = viewBox(camera);
+  const center = camera.getCenter();
+  return {
+    center: [center.lng, center.lat],
+    zoom: camera.getZoom(),
+    items: clusters.getClusters(bbox, zoom),
+  };
+}
+
+function* everyPoint(coords: ArrayLike<number>): Iterable<number> {
+  for (let i = 0; i < coords.length >> 1; i++) yield i;
+}
