@@ -145,6 +145,22 @@ async function expectFixtureDrawn(map: MapLibreMap): Promise<void> {
   });
 }
 
+/** A dark map whose basemap could not load: its data drawn on the plain background, with the note. */
+async function expectPlainBackground(el: PbMap): Promise<void> {
+  await el.ready;
+  const map = el.map!;
+  expect(markers(el).length, 'the data is drawn').to.be.above(0);
+  expect(el.shadowRoot!.querySelector('.basemap-note')!.textContent).to.equal(
+    messagesFor('fr').mapUnavailable,
+  );
+  expect(map.getStyle().layers.map((l) => l.id)).to.deep.equal(['background']);
+  await waitFor(
+    () => map.getPaintProperty('background', 'background-color') === DARK_BASEMAP.water,
+    5000,
+    'the plain background follows the dark theme',
+  );
+}
+
 // Every file of every map in this test file: past the browser's default of 250 entries, resource
 // timing would drop the later ones (the pmtiles module among them).
 performance.setResourceTimingBufferSize(10_000);
@@ -220,18 +236,7 @@ describe('offline basemap files', function () {
   it('keeps the data on the plain background, with the note, when its files are missing', async () => {
     await executeServerCommand('basemap-files', { missing: true });
     const el = mount({ theme: 'dark' });
-    await el.ready;
-    const map = el.map!;
-    expect(markers(el).length, 'the data is drawn').to.be.above(0);
-    expect(el.shadowRoot!.querySelector('.basemap-note')!.textContent).to.equal(
-      messagesFor('fr').mapUnavailable,
-    );
-    expect(map.getStyle().layers.map((l) => l.id)).to.deep.equal(['background']);
-    await waitFor(
-      () => map.getPaintProperty('background', 'background-color') === DARK_BASEMAP.water,
-      5000,
-      'the plain background follows the dark theme',
-    );
+    await expectPlainBackground(el);
   });
 });
 
@@ -400,18 +405,7 @@ describe('PMTiles basemaps', function () {
 
   it('keeps the data on the plain background, with the note, when the archive is missing', async () => {
     const el = mount({ basemap: `pmtiles://${FIXTURES}/missing.pmtiles`, theme: 'dark' });
-    await el.ready;
-    const map = el.map!;
-    expect(markers(el).length, 'the data is drawn').to.be.above(0);
-    expect(el.shadowRoot!.querySelector('.basemap-note')!.textContent).to.equal(
-      messagesFor('fr').mapUnavailable,
-    );
-    expect(map.getStyle().layers.map((l) => l.id)).to.deep.equal(['background']);
-    await waitFor(
-      () => map.getPaintProperty('background', 'background-color') === DARK_BASEMAP.water,
-      5000,
-      'the plain background follows the dark theme',
-    );
+    await expectPlainBackground(el);
   });
 
   it('draws a vector archive with a generic style from its metadata, in the theme', async () => {
