@@ -1,6 +1,6 @@
 /**
  * A camera without a map: the Web Mercator view `<pb-map>` draws its first clusters in before
- * MapLibre exists. MapLibre's WebGL set-up is one long task (250–400 ms in software rendering),
+ * MapLibre exists. MapLibre's WebGL set-up is one long task (100–400 ms here in software rendering),
  * so the element frames the data, clusters it and places its markers with this first, and creates
  * the map afterwards at the same centre and zoom: the markers stay where they are and the basemap
  * appears under them. Same projection as MapLibre's (512-pixel world at zoom 0, no rotation or

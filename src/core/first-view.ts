@@ -7,10 +7,13 @@
  */
 import { StaticCamera, framePadding, viewBox, type Size } from './camera.js';
 import { PointClusters, type PointItem } from './cluster.js';
-import type { Selection } from './filter.js';
+import type { Filter, Selection } from './filter.js';
 
 /** The highest zoom the first view frames a selection at (a single programme, a small town). */
 export const FRAME_MAX_ZOOM = 11;
+
+/** The whole world, to cluster at zoom 2 when looking for the main group. */
+export const WORLD: [number, number, number, number] = [-180, -90, 180, 90];
 
 /** At zoom 2, the cluster that holds three quarters of the points, if one does: the main group. */
 export function mainCluster(
@@ -21,21 +24,37 @@ export function mainCluster(
   return main?.kind === 'cluster' ? main : undefined;
 }
 
-/** The smallest box holding these points of `coords` (`[lon0, lat0, …]`): `[w, s, e, n]`. */
-export function boxOf(
-  coords: ArrayLike<number>,
-  indices: Iterable<number>,
+/**
+ * The box `[west, south, east, north]` a map frames a selection in, from its clusters at zoom 2
+ * and the points of its main group (`mainLeaves`, when {@link mainCluster} found one): those
+ * points; else the points that stand alone at zoom 2; else, when there are none, every one of
+ * the `count` points. `positionOf(i)` is point i's `[longitude, latitude]`.
+ */
+export function frameBox(
+  groups: readonly PointItem[],
+  mainLeaves: readonly number[] | undefined,
+  positionOf: (i: number) => readonly [number, number],
+  count: number,
 ): [number, number, number, number] {
+  let indices: readonly number[] =
+    mainLeaves ?? groups.flatMap((g) => (g.kind === 'point' ? [g.index] : []));
+  if (indices.length === 0) indices = Array.from({ length: count }, (_, i) => i);
   let [w, s, e, n] = [180, 90, -180, -90];
   for (const i of indices) {
-    const lon = coords[2 * i]!;
-    const lat = coords[2 * i + 1]!;
+    const [lon, lat] = positionOf(i);
     w = Math.min(w, lon);
     e = Math.max(e, lon);
     s = Math.min(s, lat);
     n = Math.max(n, lat);
   }
   return [w, s, e, n];
+}
+
+/** What the first view depends on besides the feed: the filter in force, and the map's size. */
+export interface FirstViewRequest {
+  filter: Filter;
+  width: number;
+  height: number;
 }
 
 /** The first view of a selection in a map of `size`, and its clusters. */
@@ -61,13 +80,14 @@ export function firstView(
   const clusters = new PointClusters();
   clusters.setPoints(coords);
   clusters.select(selection.indices, selection.figures);
-  const groups = clusters.getClusters([-180, -90, 180, 90], 2);
+  const groups = clusters.getClusters(WORLD, 2);
   const main = mainCluster(groups);
-  const indices = main
-    ? clusters.getLeaves(main.id)
-    : groups.flatMap((g) => (g.kind === 'point' ? [g.index] : []));
-  // As the map does: no group at all (only clusters, none of them main) frames every point.
-  const [w, s, e, n] = boxOf(coords, indices.length > 0 ? indices : everyPoint(coords));
+  const [w, s, e, n] = frameBox(
+    groups,
+    main && clusters.getLeaves(main.id),
+    (i) => [coords[2 * i]!, coords[2 * i + 1]!],
+    coords.length >> 1,
+  );
   const camera = new StaticCamera(size, [0, 0], 0);
   camera.fitBounds(
     [
@@ -83,8 +103,4 @@ export function firstView(
     zoom: camera.getZoom(),
     items: clusters.getClusters(bbox, zoom),
   };
-}
-
-function* everyPoint(coords: ArrayLike<number>): Iterable<number> {
-  for (let i = 0; i < coords.length >> 1; i++) yield i;
 }

@@ -1,10 +1,11 @@
 /**
  * The offline basemap: world land and country borders from Natural Earth (1:50m, via the
  * world-atlas package), shipped as GeoJSON files (land in four, borders in two) beside the
- * library and drawn by MapLibre with no request beyond the page's own host. The files are made from world-atlas's TopoJSON at
- * build time (scripts/basemap-geojson.mjs, through `pb-map-basemap:…?url` imports: vite.config.ts,
- * scripts/wtr-plugins.mjs): MapLibre's worker fetches and parses them, so the page's main thread
- * does no work for the basemap's shapes. Loaded with the map chunk, never before.
+ * library and drawn by MapLibre with no request beyond the page's own host. The files are made
+ * from world-atlas's TopoJSON at build time (scripts/basemap-geojson.mjs, through
+ * `pb-map-basemap:…?url` imports: vite.config.ts, scripts/wtr-plugins.mjs): MapLibre's worker
+ * fetches and parses them, so the page's main thread converts nothing. Loaded with the map
+ * chunk, never before.
  */
 import type {
   FillLayerSpecification,

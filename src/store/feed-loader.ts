@@ -8,8 +8,8 @@
  * Where a worker cannot run (a CSP without `worker-src 'self'`, a worker file that does not load),
  * the same `loadFeed` runs on the page instead: slower, never broken.
  */
-import type { Filter, FilterIndex } from '../core/filter.js';
-import type { FirstView } from '../core/first-view.js';
+import type { FilterIndex } from '../core/filter.js';
+import type { FirstView, FirstViewRequest } from '../core/first-view.js';
 import type { ParseResult, Programme } from '../core/feed/model.js';
 import type { FeedWorkerReply, FeedWorkerRequest } from '../core/feed/feed.worker.js';
 
@@ -21,16 +21,10 @@ export interface LoadedFeed {
   first?: FirstView;
 }
 
-/** What the first view depends on besides the feed: the filter, and the map's size. */
-export interface FirstViewRequest {
-  filter: Filter;
-  width: number;
-  height: number;
-}
-
 /**
- * The feed at `url` (absolute), parsed. Resolves for every failure of the feed itself (see
- * `loadFeed`); rejects with `signal.reason` when `signal` aborts.
+ * The feed at `url` (absolute), parsed; with `first`, also its first view in those conditions
+ * (only from the worker: undefined on the page's fallback). Resolves for every failure of the
+ * feed itself (see `loadFeed`); rejects with `signal.reason` when `signal` aborts.
  */
 export async function loadFeedOffThread(
   url: string,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StaticCamera, viewBox } from '../../src/core/camera.js';
 import { PointClusters, type PointItem } from '../../src/core/cluster.js';
-import { boxOf, firstView, mainCluster } from '../../src/core/first-view.js';
+import { firstView, frameBox, mainCluster } from '../../src/core/first-view.js';
 
 /** 40 programmes around Rennes and Nantes, 40 around Lyon, and 3 overseas (La Réunion, Martinique, Guyane). */
 function points(): Float64Array {
@@ -23,10 +23,11 @@ describe('firstView', () => {
     const coords = points();
     const view = firstView(coords, all(83), size)!;
     // Framed on the 80 metropolitan programmes: their box, centred.
-    const [w, s, e, n] = boxOf(
-      coords,
-      Array.from({ length: 80 }, (_, i) => i),
-    );
+    let [w, s, e, n] = [180, 90, -180, -90];
+    for (let i = 0; i < 80; i++) {
+      [w, e] = [Math.min(w, coords[2 * i]!), Math.max(e, coords[2 * i]!)];
+      [s, n] = [Math.min(s, coords[2 * i + 1]!), Math.max(n, coords[2 * i + 1]!)];
+    }
     const camera = new StaticCamera(size, [0, 0], 0);
     camera.fitBounds(
       [
@@ -61,6 +62,27 @@ describe('firstView', () => {
       firstView(coords, { indices: new Uint32Array(0), figures: new Float64Array(0) }, size),
     ).toBe(undefined);
     expect(firstView(coords, all(83), { clientWidth: 0, clientHeight: 0 })).toBe(undefined);
+  });
+});
+
+describe('frameBox', () => {
+  const groups: PointItem[] = [
+    { kind: 'cluster', id: 1, coordinates: [0, 0], count: 3, budget: 0, budgetCount: 0 },
+    { kind: 'point', index: 3, coordinates: [10, 20] },
+  ];
+  const positions: [number, number][] = [
+    [1, 1],
+    [2, 3],
+    [-1, 2],
+    [10, 20],
+    [-50, -40],
+  ];
+  const at = (i: number) => positions[i]!;
+
+  it('frames the main group, else the lone points, else every point', () => {
+    expect(frameBox(groups, [0, 1, 2], at, 5)).toEqual([-1, 1, 2, 3]);
+    expect(frameBox(groups, undefined, at, 5)).toEqual([10, 20, 10, 20]);
+    expect(frameBox([groups[0]!], undefined, at, 5)).toEqual([-50, -40, 10, 20]);
   });
 });
 

@@ -12,8 +12,8 @@
  *      tasks instead of one long one, and the index's columns are transferred, not copied.
  */
 import { coordinatesOf } from '../cluster.js';
-import { applyFilter, indexProgrammes, type Filter, type FilterIndex } from '../filter.js';
-import { firstView, type FirstView } from '../first-view.js';
+import { applyFilter, indexProgrammes, type FilterIndex } from '../filter.js';
+import { firstView, type FirstView, type FirstViewRequest } from '../first-view.js';
 import { loadFeed } from './load.js';
 import type { ParseResult, Programme } from './model.js';
 
@@ -23,7 +23,7 @@ export type FeedWorkerRequest =
       url: string;
       timeoutMs?: number;
       maxBytes?: number;
-      first?: { filter: Filter; width: number; height: number };
+      first?: FirstViewRequest;
     }
   | { abort: true };
 

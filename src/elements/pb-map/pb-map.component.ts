@@ -20,8 +20,8 @@ import {
   type StoreChange,
   type StoreState,
 } from '../../store/map-store.js';
-import { loadFeedOffThread, type FirstViewRequest } from '../../store/feed-loader.js';
-import type { FirstView } from '../../core/first-view.js';
+import { loadFeedOffThread } from '../../store/feed-loader.js';
+import type { FirstView, FirstViewRequest } from '../../core/first-view.js';
 import { loadLanguage, messagesFor, type Messages } from '../../core/messages.js';
 import { pbEvent } from './pb-map.events.js';
 import { readUrlState, urlStateKey, writeUrlState, type UrlState } from './url-state.js';
@@ -137,7 +137,7 @@ export class PbMap extends LitElement {
   private announceZoom = false;
   private drawing?: Deferred;
   private mapInstance?: MapLibreMap;
-  /** The view the first clusters are drawn in before MapLibre exists (see static-camera.ts). */
+  /** The view the first clusters are drawn in before MapLibre exists (see core/camera.ts). */
   private staticCamera?: StaticCamera;
   private coordinatesOf?: (programmes: readonly Programme[]) => Float64Array;
   /** The first view the feed worker clustered, with what it was made for (see loadSrc). */
@@ -743,8 +743,8 @@ export class PbMap extends LitElement {
    * Shows the map in two steps. First the clustering engine, the markers and a camera of its own
    * (src/core/camera.ts): the first clusters are drawn over a plain background as soon as
    * the feed is in. Then MapLibre, whose WebGL set-up is one long task, once those clusters are
-   * on screen (or after a second without them), at the same centre and zoom; the basemap comes
-   * in under the markers.
+   * on screen (or after 2.5 s without them), at the same centre and zoom; the basemap comes in
+   * under the markers.
    */
   private async createMap(): Promise<void> {
     if (this.mapInstance || this.mapAbort) return;
@@ -963,13 +963,8 @@ export class PbMap extends LitElement {
           { padding, maxZoom: this.overlay!.FRAME_MAX_ZOOM, duration: 0 },
         );
       }
-      if (this.urlOpen) {
-        this.select(this.urlOpen);
-        this.urlOpen = undefined;
-      }
-      this.store.setView(this.overlay!.viewOf(map), 'script');
+      this.afterFraming(map);
       this.requestClusters();
-      void this.settle();
     } catch (error) {
       console.error('pb-map: clustering failed', error);
     }
@@ -999,13 +994,18 @@ export class PbMap extends LitElement {
     camera.jumpTo({ center: first.view.center, zoom: first.view.zoom });
     this.framed = true;
     this.showItems(first.view.items);
-    this.store.setView(this.overlay!.viewOf(camera), 'script');
+    this.afterFraming(camera);
+    return true;
+  }
+
+  /** A new feed is framed: a programme named in the URL opens, the store learns the view. */
+  private afterFraming(camera: Camera): void {
     if (this.urlOpen) {
       this.select(this.urlOpen);
       this.urlOpen = undefined;
     }
+    this.store.setView(this.overlay!.viewOf(camera), 'script');
     void this.settle();
-    return true;
   }
 
   /** Zooms to where a cluster splits, or lists its programmes when zooming cannot split it. */

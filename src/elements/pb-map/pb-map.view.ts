@@ -8,7 +8,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { PointItem } from '../../core/cluster.js';
 import type { ClusterEngine, EngineSelection } from '../../map/cluster-engine.js';
 import type { Camera } from '../../core/camera.js';
-import { mainCluster } from '../../core/first-view.js';
+import { WORLD, frameBox, mainCluster } from '../../core/first-view.js';
 import type { MapView } from '../../store/map-store.js';
 import type { Feed, FeedProblem, Programme } from '../../core/feed/model.js';
 import type { Filter } from '../../core/filter.js';
@@ -19,6 +19,8 @@ import { styleProps } from '../shared/style-props.js';
 import { httpUrl } from '../../core/http-url.js';
 
 export { viewStyles } from './pb-map.view.styles.js';
+// What the element needs of the camera once a map is shown, through this lazy chunk so that none
+// of it weighs on the element's first load.
 export { framePadding, viewBox } from '../../core/camera.js';
 export { FRAME_MAX_ZOOM } from '../../core/first-view.js';
 
@@ -334,26 +336,12 @@ export async function mainGroup(
   selection: EngineSelection | undefined,
   feed: Feed,
 ): Promise<[number, number, number, number] | undefined> {
-  const groups = await engine.update({ bbox: [-180, -90, 180, 90], zoom: 2 }, selection);
+  const groups = await engine.update({ bbox: WORLD, zoom: 2 }, selection);
   if (!groups) return undefined;
   const main = mainCluster(groups);
-  const indices = main
-    ? await engine.getLeaves(main.id)
-    : groups.flatMap((g) => (g.kind === 'point' ? [g.index] : []));
-  const framed = indices.length > 0 ? indices : Array.from(feed.programmes.keys());
-  return boundsOf(framed.map((i) => feed.programmes[i]!.coordinates));
-}
-
-/** The smallest box holding these [longitude, latitude] points: [west, south, east, north]. */
-export function boundsOf(points: readonly [number, number][]): [number, number, number, number] {
-  let [w, s, e, n] = [180, 90, -180, -90];
-  for (const [lon, lat] of points) {
-    w = Math.min(w, lon);
-    e = Math.max(e, lon);
-    s = Math.min(s, lat);
-    n = Math.max(n, lat);
-  }
-  return [w, s, e, n];
+  const leaves = main && (await engine.getLeaves(main.id));
+  const { programmes } = feed;
+  return frameBox(groups, leaves, (i) => programmes[i]!.coordinates, programmes.length);
 }
 
 /** The view of a map as the store keeps it. */
