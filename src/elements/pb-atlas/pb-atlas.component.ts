@@ -43,11 +43,11 @@ const INNER = ['pb-map', 'pb-summary', 'pb-filters', 'pb-list'];
  *
  * @summary Map, filters, figures, list and legend of participatory budgets in one tag.
  *
- * @event pb-load - From the inner map: the feed is loaded and drawn. `detail`: `{ title, programmes, problems }`.
- * @event pb-error - From the inner map: the feed could not be used. `detail`: `{ code, message, src }`.
- * @event pb-select - From the inner map: a person opened a programme's card. `detail`: `{ programme }`.
- * @event pb-filter-change - From the inner map: a person changed the filter. `detail`: `{ filter, programmes, setAside, totals }`.
- * @event pb-view-change - From the inner map: a person moved the map. `detail`: `{ center, zoom, bounds, inView }`.
+ * @fires {CustomEvent<PbLoadDetail>} pb-load - From the inner map: the feed is loaded and drawn. `detail`: `{ title, programmes, problems }`.
+ * @fires {CustomEvent<PbErrorDetail>} pb-error - From the inner map: the feed could not be used. `detail`: `{ code, message, src }`.
+ * @fires {CustomEvent<PbSelectDetail>} pb-select - From the inner map: a person opened a programme's card. `detail`: `{ programme }`.
+ * @fires {CustomEvent<PbFilterChangeDetail>} pb-filter-change - From the inner map: a person changed the filter. `detail`: `{ filter, programmes, setAside, totals }`.
+ * @fires {CustomEvent<PbViewChangeDetail>} pb-view-change - From the inner map: a person moved the map. `detail`: `{ center, zoom, bounds, inView }`.
  *
  * @csspart base - The atlas's grid.
  * @csspart toggle - The button that opens the panel (narrow layout only).
@@ -57,6 +57,12 @@ const INNER = ['pb-map', 'pb-summary', 'pb-filters', 'pb-list'];
  * @cssproperty --pb-map-height - Height of the map (default 480px).
  * @cssproperty --pb-atlas-gap - Space between the parts (default 1rem).
  * @cssproperty --pb-atlas-side - Width of the side panel in the wide layout (default 320px).
+ * @cssproperty --pb-map-font - Font of texts (default: inherited from the page); also of the inner elements.
+ * @cssproperty --pb-map-radius - Corners of the panel button (default 4px).
+ * @cssproperty --pb-map-surface - Background; also of the inner elements.
+ * @cssproperty --pb-map-text - Text; also of the inner elements.
+ * @cssproperty --pb-map-accent - The panel button; also buttons and links of the inner elements.
+ * @cssproperty --pb-map-focus - Focus ring; also of the inner elements.
  */
 export class PbAtlas extends LitElement {
   static override styles = [tokens, styles];
@@ -65,9 +71,17 @@ export class PbAtlas extends LitElement {
   @property({ reflect: true }) src?: string;
   /** A MapLibre style URL instead of the offline basemap (see `<pb-map basemap>`). */
   @property() basemap?: string;
-  /** How the map frames its data (see `<pb-map view>`, e.g. `"france"`). */
+  /**
+   * How the map frames its data (see `<pb-map view>`, e.g. `"france"`).
+   *
+   * @type {'auto' | 'france' | undefined}
+   */
   @property() view?: string;
-  /** `light`, `dark` or `auto` (the reader's system setting, also without the attribute). */
+  /**
+   * `light`, `dark` or `auto` (the reader's system setting, also without the attribute).
+   *
+   * @type {'light' | 'dark' | 'auto' | undefined}
+   */
   @property({ reflect: true }) theme?: string;
   /** Keeps the filter, view and open programme in the page's URL hash (see `<pb-map url-state>`). */
   @property({ type: Boolean, attribute: 'url-state' }) urlState = false;

@@ -75,6 +75,8 @@ function budgetPosition(amount: number, scale: Scale, handle: 'min' | 'max'): nu
  *
  * @summary Filter controls with facet counts for a `<pb-map>`.
  *
+ * @attr {'light' | 'dark' | 'auto'} theme - The palette: `light`, `dark`, or `auto` (the reader's system setting, also without the attribute). Read by the styles only.
+ *
  * @csspart base - The form.
  * @csspart count - The count of kept programmes (shown, not announced: the map announces it).
  * @csspart years - The year range group (histogram, two handles).

@@ -75,11 +75,13 @@ const CLICK_TOLERANCE = 5;
  *
  * @summary A clustered, accessible map of participatory budgets from a static feed.
  *
- * @event pb-load - The feed is loaded and its first clusters are drawn. `detail`: `{ title, programmes, problems }`.
- * @event pb-error - The feed could not be used. `detail`: `{ code, message, src }`.
- * @event pb-select - A person opened a programme's card. `detail`: `{ programme }`.
- * @event pb-filter-change - A person changed the filter (pb-filters, the URL). `detail`: `{ filter, programmes, setAside, totals }`.
- * @event pb-view-change - A person moved the map (directly, a cluster, the list). `detail`: `{ center, zoom, bounds, inView }`.
+ * @fires {CustomEvent<PbLoadDetail>} pb-load - The feed is loaded and its first clusters are drawn. `detail`: `{ title, programmes, problems }`.
+ * @fires {CustomEvent<PbErrorDetail>} pb-error - The feed could not be used. `detail`: `{ code, message, src }`.
+ * @fires {CustomEvent<PbSelectDetail>} pb-select - A person opened a programme's card. `detail`: `{ programme }`.
+ * @fires {CustomEvent<PbFilterChangeDetail>} pb-filter-change - A person changed the filter (pb-filters, the URL). `detail`: `{ filter, programmes, setAside, totals }`.
+ * @fires {CustomEvent<PbViewChangeDetail>} pb-view-change - A person moved the map (directly, a cluster, the list). `detail`: `{ center, zoom, bounds, inView }`.
+ *
+ * @attr {'light' | 'dark' | 'auto'} theme - The palette: `light`, `dark`, or `auto` (the reader's system setting, also without the attribute). Read by the styles only.
  *
  * @csspart base - The element's frame.
  * @csspart map - The map area.
@@ -110,6 +112,8 @@ export class PbMap extends LitElement {
    * The selection this map shares with the `<pb-filters>`, `<pb-list>` and `<pb-summary>` that
    * name it with `for`: feed, filter, what the filter keeps, and the view. Read it and subscribe
    * to it; change it through `filter` (or `store.setFilter`).
+   *
+   * @type {MapStore}
    */
   readonly store = new MapStore(() => this.want());
 
@@ -250,7 +254,11 @@ export class PbMap extends LitElement {
     this.store.setFilter({ ...filter }, 'script');
   }
 
-  /** What the filter keeps, with its totals; `undefined` until a feed is loaded. */
+  /**
+   * What the filter keeps, with its totals; `undefined` until a feed is loaded.
+   *
+   * @type {Selection | undefined}
+   */
   get selection() {
     return this.store.state.selection;
   }
@@ -527,6 +535,8 @@ export class PbMap extends LitElement {
   /**
    * Opens the card of the programme with this id, as a click on it would, and brings it into
    * view when it is not. Returns false when the feed has no such programme.
+   *
+   * @param id - The programme's `id` in the feed.
    */
   select(id: string): boolean {
     const programme = this.feed?.programmes.find((p) => p.id === id);

@@ -19,6 +19,8 @@ import { languageReady } from '../../core/messages.js';
  *
  * @summary Headline figures (count, budget, population) of a map's selection.
  *
+ * @attr {'light' | 'dark' | 'auto'} theme - The palette: `light`, `dark`, or `auto` (the reader's system setting, also without the attribute). Read by the styles only.
+ *
  * @csspart base - The paragraph holding the figures.
  * @csspart figure - Each figure (count, budget, population, per inhabitant).
  * @csspart note - What the figures leave out (programmes set aside).
@@ -26,6 +28,7 @@ import { languageReady } from '../../core/messages.js';
  * @cssproperty --pb-map-font - Font (default: inherited from the page).
  * @cssproperty --pb-map-text - Text colour (default #161616).
  * @cssproperty --pb-map-muted - Colour of the note (default #555555).
+ * @cssproperty --pb-map-surface - Background (default #ffffff).
  * @cssproperty --pb-summary-figure-weight - Font weight of the figures (default 600).
  */
 export class PbSummary extends LitElement {
