@@ -20,4 +20,5 @@ try {
 process.exitCode = await cli.main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  stderrIsTTY: process.stderr.isTTY === true,
 });

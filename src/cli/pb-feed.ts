@@ -1,26 +1,20 @@
 /**
- * `pb-feed`, the package's command line: validate a feed, generate synthetic ones.
+ * `pb-feed`, the package's command line: validate a feed, convert a spreadsheet or GeoJSON
+ * into one (the logic in ./convert/), generate synthetic ones.
  * `main` takes its arguments and output streams as parameters and returns the exit code, so
  * tests call it directly; bin/pb-feed.js wires it to the process.
  */
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { readFile } from 'node:fs/promises';
 import { loadFeed } from '../core/feed/load.js';
 import type { FeedProblem, ParseResult } from '../core/feed/model.js';
 import { parseFeed } from '../core/feed/parse.js';
 import { generateFeed } from '../core/generate.js';
+import { EXIT, parse, UsageError, writeWhole, type Io } from './common.js';
+import { runConvert } from './convert-command.js';
+import { hintFor, hintForError } from './hints.js';
 
-/** Where the command writes. */
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
-
-/** Exit codes, documented in the usage text. */
-export const EXIT = { ok: 0, problems: 1, unusable: 2, usage: 64 } as const;
+export { EXIT, type Io };
 
 declare const __PB_MAP_VERSION__: string | undefined;
 
@@ -42,6 +36,32 @@ Commands:
       --json   one JSON object on standard output: { ok, error?, programmes, problems }
       Exit: 0 clean, 1 usable with problems, 2 unusable (not JSON, wrong version...), 64 usage.
 
+  convert FILE [-o FEED] [options]
+      Turns a spreadsheet (CSV, "," or ";" separated, UTF-8 or Windows-1252) or a GeoJSON
+      FeatureCollection of Points into a feed, one entry per row. Columns are found by their
+      usual names (nom, titre, libellé, année, budget, montant, lat, lon, x, y, code insee,
+      arrondissement, statut, thème, description, lien, photo, quartier, id...).
+      -o, --output FEED        write the feed there (whole or not at all); default: standard output
+      --column ROLE=HEADER     use that column for ROLE (repeatable); ROLE= uses none. Roles: id,
+                               name, year, budget, lat, lon, x, y, point, insee, arrondissement,
+                               status, category, description, url, image, place, voters,
+                               projects, population
+      --crs CODE               system of the x/y columns or GeoJSON coordinates: EPSG:4326
+                               (degrees), EPSG:2154 (Lambert-93) or EPSG:3857 (Web Mercator)
+      --kind projects|programmes   one winning project per row (default) or one programme
+      --title TEXT  --licence TEXT  --source NAME[=URL] (repeatable)
+      --country CC             ISO code put on every entry (default: FR for rows placed by
+                               INSEE code; positions are checked against France unless CC is not FR)
+      --currency CUR           ISO 4217 code of the budgets (default EUR)
+      --id-prefix TEXT         put before every id, e.g. rennes-
+      --pretty                 indent the JSON
+      --json                   the report as one JSON object on standard output (needs -o)
+      --progress               print progress on standard error (on by default in a terminal)
+      Rows without a position are left out and listed; other problems are fixed or the value
+      dropped, and listed with the row number (the header is row 1), column and a hint.
+      Exit: 0 written, 1 written with problems, 2 nothing written (unreadable file, no name
+      column, no position, wrong --crs...), 64 usage.
+
   generate --count N --seed S [-o FILE] [--pretty]
       Writes a synthetic feed of N programmes (1 to 1,000,000), the same bytes for the same
       seed, to standard output or to FILE (written whole or not at all).
@@ -55,7 +75,7 @@ Commands:
 /** Runs `pb-feed` with these arguments; resolves to the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
-  if ((command === 'validate' || command === 'generate') && isHelp(rest)) {
+  if ((command === 'validate' || command === 'generate' || command === 'convert') && isHelp(rest)) {
     io.stdout(USAGE);
     return EXIT.ok;
   }
@@ -75,6 +95,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await validate(rest, io);
       case 'generate':
         return await generate(rest, io);
+      case 'convert':
+        return await runConvert(rest, io);
       default:
         io.stderr(`pb-feed: unknown command "${command}"\n\n${USAGE}`);
         return EXIT.usage;
@@ -88,19 +110,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-class UsageError extends Error {}
-
 /** `pb-feed generate --help` and the like: the options are in the usage text. */
 function isHelp(args: string[]): boolean {
   return args.includes('--help') || args.includes('-h');
-}
-
-function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true as const, strict: true as const });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
 }
 
 async function validate(args: string[], io: Io): Promise<number> {
@@ -121,30 +133,42 @@ async function validate(args: string[], io: Io): Promise<number> {
         const message = `cannot read ${target}: ${reason}`;
         const out = {
           ok: false,
-          error: { code: 'unreadable', message },
+          error: { code: 'unreadable', message, hint: hintForError('unreadable') },
           programmes: 0,
           problems: [],
         };
         io.stdout(`${JSON.stringify(out, null, 2)}\n`);
       } else {
-        io.stderr(`pb-feed validate: cannot read ${target}: ${reason}\n`);
+        io.stderr(
+          `pb-feed validate: cannot read ${target}: ${reason}\n  hint: ${hintForError('unreadable')}\n`,
+        );
       }
       return EXIT.unusable;
     }
     result = parseFeed(text);
   }
   const programmes = result.ok ? result.feed.programmes.length : 0;
+  const problems = result.problems.map((p) => ({ ...p, hint: hintFor(p) }));
   if (values.json) {
     const out = result.ok
-      ? { ok: true, programmes, problems: result.problems }
-      : { ok: false, error: result.error, programmes, problems: result.problems };
+      ? { ok: true, programmes, problems }
+      : {
+          ok: false,
+          error: { ...result.error, hint: hintForError(result.error.code) },
+          programmes,
+          problems,
+        };
     io.stdout(`${JSON.stringify(out, null, 2)}\n`);
   } else {
-    for (const problem of result.problems) io.stdout(`${describe(problem)}\n`);
+    for (const problem of problems) {
+      io.stdout(`${describe(problem)}\n  hint: ${problem.hint}\n`);
+    }
     if (result.ok) {
       io.stdout(`${summary(programmes, result.problems)}\n`);
     } else {
-      io.stderr(`${target}: cannot be used: ${result.error.message}\n`);
+      io.stderr(
+        `${target}: cannot be used: ${result.error.message}\n  hint: ${hintForError(result.error.code)}\n`,
+      );
     }
   }
   if (!result.ok) return EXIT.unusable;
@@ -191,16 +215,9 @@ async function generate(args: string[], io: Io): Promise<number> {
     io.stdout(text);
     return EXIT.ok;
   }
-  // Write beside the target, then rename: a failure never leaves a partial file behind.
-  const temporary = join(
-    dirname(output),
-    `.${basename(output)}.${randomBytes(6).toString('hex')}.tmp`,
-  );
   try {
-    await writeFile(temporary, text);
-    await rename(temporary, output);
+    await writeWhole(output, text);
   } catch (error) {
-    await rm(temporary, { force: true });
     io.stderr(`pb-feed generate: cannot write ${output}: ${(error as Error).message}\n`);
     return EXIT.unusable;
   }

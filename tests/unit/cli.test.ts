@@ -97,7 +97,9 @@ describe('pb-feed validate', () => {
     expect(code).toBe(EXIT.problems);
     expect(stdout.split('\n')).toEqual([
       '$.programmes[1].coordinates[1]: must be at most 90 (got 123.4) (entry left out) [id "b"]',
+      expect.stringMatching(/^ {2}hint: write \[longitude, latitude\] in degrees/),
       '$.programmes[2].url: must be an http(s) URL (got "javascript:alert(1)") (field dropped) [id "c"]',
+      '  hint: write a full address starting with https://',
       '2 programmes valid, 1 left out, 1 field dropped',
       '',
     ]);
@@ -110,6 +112,7 @@ describe('pb-feed validate', () => {
       '$.programmes[1].coordinates[1]',
       '$.programmes[2].url',
     ]);
+    expect(out.problems[1].hint).toBe('write a full address starting with https://');
   });
 
   it('exits 2 with the reason on an unusable feed or a missing file', async () => {
@@ -127,7 +130,11 @@ describe('pb-feed validate', () => {
     expect(missingJson.code).toBe(EXIT.unusable);
     expect(JSON.parse(missingJson.stdout)).toEqual({
       ok: false,
-      error: { code: 'unreadable', message: `cannot read ${join(dir, 'nope.json')}: no such file` },
+      error: {
+        code: 'unreadable',
+        message: `cannot read ${join(dir, 'nope.json')}: no such file`,
+        hint: 'check the file name and that you may read it',
+      },
       programmes: 0,
       problems: [],
     });
@@ -147,8 +154,11 @@ describe('pb-feed validate', () => {
     expect(code).toBe(EXIT.problems);
     expect(stdout.split('\n')).toEqual([
       '$.title: must be a string (got 5) (feed field dropped)',
+      '  hint: write "title" as text, in double quotes',
       '$.programmes[1].name: is missing (entry left out) [id "d"]',
+      '  hint: add "name" to this entry',
       '$.programmes[1].coordinates: is missing (entry left out) [id "d"]',
+      '  hint: add "coordinates" to this entry as [longitude, latitude]',
       '1 programme valid, 1 left out, 1 field dropped',
       '',
     ]);
@@ -190,9 +200,9 @@ describe('pb-feed', () => {
   it('prints its usage for help and for no command, and refuses unknown commands', async () => {
     expect(await run()).toEqual({ code: EXIT.ok, stdout: USAGE, stderr: '' });
     expect((await run('--help')).stdout).toBe(USAGE);
-    const unknown = await run('convert');
+    const unknown = await run('transmogrify');
     expect(unknown.code).toBe(EXIT.usage);
-    expect(unknown.stderr).toContain('unknown command "convert"');
+    expect(unknown.stderr).toContain('unknown command "transmogrify"');
     expect(unknown.stderr).toContain(USAGE);
     expect(await run('generate', '--help')).toEqual({ code: EXIT.ok, stdout: USAGE, stderr: '' });
   });
