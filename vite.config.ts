@@ -50,7 +50,7 @@ function copyStaticFiles(): Plugin {
  * assets in a build (a URL relative to the importing chunk, through import.meta.url), served under
  * /@pb-map-basemap/ by the dev server.
  */
-function basemapFiles(): Plugin {
+export function basemapFiles(): Plugin {
   let base = '/';
   let serving = false;
   return {
