@@ -10,7 +10,7 @@ import { matchColumns, parseColumnOptions, ROLES } from './columns.js';
 import type { CommuneTable } from './communes.js';
 import { lookupCode } from './communes.js';
 import type { Crs } from './positions.js';
-import { findCrs, inFrance, inRange, projector } from './positions.js';
+import { findCrs, inFrance, inRange, KNOWN_CRS, projector } from './positions.js';
 import type { InputRow, InputTable } from './read.js';
 import { cut, readAmount, readCount, readNumber, readYear, slug } from './text.js';
 import type { Read } from './text.js';
@@ -75,6 +75,7 @@ export type ConvertResult =
   | { ok: true; feed: PbFeed; report: ConvertReport }
   | { ok: false; error: string; report?: ConvertReport };
 
+const OUTSIDE_FRANCE = 'lies outside France (latitude, longitude)';
 const LIMITS = { name: 300, place: 300, status: 200, category: 200, description: 5000, id: 200 };
 
 /** Converts a table read by read.ts into a feed. Never throws for bad input: see the result. */
@@ -349,9 +350,16 @@ export async function convert(
   }
 
   if (positioned > 0 && outsideFrance > positioned / 2) {
+    // One cause, one message: the rows outside France are not listed one by one.
+    report.problems = report.problems.filter((p) => p.message !== OUTSIDE_FRANCE);
+    const others = KNOWN_CRS.filter((c) => c.projected && c.code !== crs?.code).map(
+      (c) => `--crs ${c.code}`,
+    );
+    const read = crs ? ` when read as ${crs.code}` : ' (read as degrees)';
+    const notFrench = options.country ? '' : ', or the data is not French (say so with --country)';
     return {
       ok: false,
-      error: `${outsideFrance} of ${positioned} positions fall outside France${crs ? ` when read as ${crs.code}` : ''}: the coordinates are probably in another system (try --crs EPSG:2154 or --crs EPSG:3857), or latitude and longitude are swapped${checkFrance && !options.country ? ', or the data is not French: say so with --country' : ''}`,
+      error: `${outsideFrance} of ${positioned} positions fall outside France${read}: the coordinates are probably in another system (try ${others.join(' or ')}), or latitude and longitude are swapped${notFrench}`,
       report,
     };
   }
@@ -407,7 +415,7 @@ export async function convert(
           outsideFrance++;
           problem(row, coordinates.role, {
             value: `${position[1]}, ${position[0]}`,
-            message: 'lies outside France (latitude, longitude)',
+            message: OUTSIDE_FRANCE,
             hint: 'check the coordinates, or --crs; use --country for data outside France',
             effect: 'fixed',
           });

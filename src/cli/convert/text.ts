@@ -120,10 +120,11 @@ export function readYear(raw: string): Read<number> {
   return { ok: true, value: year };
 }
 
-/** A whole number of people or projects: `12000`, `12 000`, `12000.0`. */
+/** A whole number of people or projects: `12000`, `12 000`, `12.000`, `12000.0`. */
 export function readCount(raw: string): Read<number> {
   const text = raw.trim().replace(GROUP_SPACES, '');
-  const m = /^(\d+)(?:[.,]0+)?$/.exec(text);
+  // "12.0" is a spreadsheet's float; "12.000" is twelve thousand, grouped.
+  const m = /^(\d+)(?:[.,](?:0{1,2}|0{4,}))?$/.exec(text);
   if (m) return { ok: true, value: Number(m[1]) };
   const grouped = /^\d{1,3}(?:[.,]\d{3})+$/.test(text);
   if (grouped) return { ok: true, value: Number(text.replace(/[.,]/g, '')) };
