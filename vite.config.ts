@@ -1,6 +1,8 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { defineConfig, type Plugin } from 'vite';
 import { BASEMAP_FILES, BASEMAP_PREFIX, basemapGeoJSON } from './scripts/basemap-geojson.mjs';
+// The city examples of demo/city.html: ../shared/data converted on the fly (dev server only).
+import { cityExamples } from './demo/city-examples.js';
 
 /** `npm start` opens the demo: the server's root URL leads to /demo/. */
 function demoAtRoot(): Plugin {
@@ -126,7 +128,7 @@ function slimPreloadHelper(): Plugin {
 export default defineConfig({
   base: './',
   publicDir: false,
-  plugins: [demoAtRoot(), basemapFiles(), copyStaticFiles(), slimPreloadHelper()],
+  plugins: [demoAtRoot(), basemapFiles(), copyStaticFiles(), slimPreloadHelper(), cityExamples()],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   build: {
