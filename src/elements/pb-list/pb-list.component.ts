@@ -17,6 +17,7 @@ import { listMessagesFor, type ListMessages } from './pb-list.messages.js';
 import { styles, tokens } from './pb-list.styles.js';
 import { pageLang, srOnly } from '../shared/shared.js';
 import { languageReady } from '../../core/messages.js';
+import type { ExportFormat } from './pb-list.export.js';
 
 /** What `<pb-list>` needs of the map it follows besides its store (`<pb-map>` has it). */
 interface Selectable {
@@ -39,6 +40,8 @@ const NUMERIC = new Set<ListColumn>(['budget', 'perInhabitant']);
  *
  * @summary A sortable, paged table of the programmes a map shows.
  *
+ * @attr {'light' | 'dark' | 'auto'} theme - The palette: `light`, `dark`, or `auto` (the reader's system setting, also without the attribute). Read by the styles only.
+ *
  * @csspart base - The element's frame.
  * @csspart scope - The label of the "only what the map shows" checkbox.
  * @csspart scroll - The box the table scrolls in when the panel is narrow.
@@ -49,12 +52,14 @@ const NUMERIC = new Set<ListColumn>(['budget', 'perInhabitant']);
  * @csspart choose - The button with a programme's name that opens its card in the map.
  * @csspart footer - How many rows are shown, and the button for more.
  * @csspart more - The button that shows more rows.
+ * @csspart download - The download buttons with their label ("Télécharger la liste (17 programmes)").
+ * @csspart download-button - Each download button: the rows shown as CSV or GeoJSON, the feed's sources as CSV.
  *
  * @cssproperty --pb-map-font - Font (default: inherited from the page).
  * @cssproperty --pb-map-text - Text colour (default #161616).
  * @cssproperty --pb-map-muted - Secondary text and unknown values (default #555555).
  * @cssproperty --pb-map-surface - Background, also of the sticky headings (default #ffffff).
- * @cssproperty --pb-map-accent - Names, sort arrows and the "more" button (default #000091).
+ * @cssproperty --pb-map-accent - Names, sort arrows, the "more" and download buttons (default #000091).
  * @cssproperty --pb-map-accent-text - Text on the "more" button (default #ffffff).
  * @cssproperty --pb-map-focus - Focus ring (default #0a76f6).
  * @cssproperty --pb-map-radius - Corner radius of the "more" button (default 6px).
@@ -172,6 +177,29 @@ export class PbList extends LitElement {
     this.scope = (event.currentTarget as HTMLInputElement).checked ? 'view' : 'selection';
   };
 
+  /**
+   * A download button: the rows the list shows (all pages, in its order; only those in the view
+   * when it follows the view), or the feed's sources. The export code loads on the first click.
+   */
+  private onDownload = (event: Event): void => {
+    const format = (event.currentTarget as HTMLElement).dataset['format'] as ExportFormat;
+    const state = this.link.state;
+    const { feed, index, selection, filter } = state ?? {};
+    if (!state || !feed || !index || !selection || !filter) return;
+    const viewed = this.followsView ? state.inView : undefined;
+    const lang = this.pageLang();
+    const locale = listMessagesFor(lang).base.locale;
+    const order = this.lists.order(index, selection, filter, viewed, this.sort, locale);
+    const view = viewed && state.view;
+    const src = this.link.map?.getAttribute('src') ?? undefined;
+    const root = this.renderRoot as ShadowRoot;
+    import('./pb-list.export.js')
+      .then((x) =>
+        x.downloadList({ format, feed, index, selection, filter, order, view, src, lang, root }),
+      )
+      .catch((error: unknown) => console.error('<pb-list>: the download failed.', error));
+  };
+
   private onMore = (): void => {
     this.focusFrom = this.pages * this.rowsPerPage;
     this.pages++;
@@ -220,6 +248,26 @@ export class PbList extends LitElement {
           <input type="checkbox" .checked=${this.followsView} @change=${this.onScope} />
           ${m.scopeView}
         </label>
+        <div class="download" part="download" role="group" aria-labelledby="download">
+          <span id="download">${m.download(total, feed.kind, inView)}</span>
+          ${(['csv', 'geojson', 'sources'] as const).map(
+            (format) =>
+              html`<button
+                type="button"
+                part="download-button"
+                data-format=${format}
+                @click=${this.onDownload}
+              >
+                ${
+                  format === 'csv'
+                    ? m.downloadCsv
+                    : format === 'geojson'
+                      ? m.downloadGeoJson
+                      : m.downloadSources
+                }
+              </button>`,
+          )}
+        </div>
       </div>
       <div class="scroll" part="scroll">
         <table part="table" tabindex="-1">

@@ -25,6 +25,12 @@ export interface ListMessages {
   shown: (shown: number, total: number) => string;
   /** Said (to screen readers) in place of a value the feed does not give. */
   notStated: string;
+  /** Label of the download buttons: "Télécharger la liste (17 programmes dans la vue)". */
+  download: (n: number, kind: EntryKind, inView: boolean) => string;
+  /** The three downloads: the table for spreadsheets, GeoJSON, the feed's sources. */
+  downloadCsv: string;
+  downloadGeoJson: string;
+  downloadSources: string;
 }
 
 function french(m: Messages): ListMessages {
@@ -61,6 +67,11 @@ function french(m: Messages): ListMessages {
     more: (n) => `Afficher ${count(n)} de plus`,
     shown: (shown, total) => `${count(shown)} affichés sur ${count(total)}`,
     notStated: 'non communiqué',
+    download: (n, kind, inView) =>
+      `Télécharger la liste (${m.entries(n, kind)}${inView ? ' dans la vue' : ''})`,
+    downloadCsv: 'Tableur (CSV)',
+    downloadGeoJson: 'GeoJSON',
+    downloadSources: 'Sources (CSV)',
   };
 }
 
@@ -98,6 +109,11 @@ function english(m: Messages): ListMessages {
     more: (n) => `Show ${count(n)} more`,
     shown: (shown, total) => `Showing ${count(shown)} of ${count(total)}`,
     notStated: 'not stated',
+    download: (n, kind, inView) =>
+      `Download the list (${m.entries(n, kind)}${inView ? ' in view' : ''})`,
+    downloadCsv: 'Spreadsheet (CSV)',
+    downloadGeoJson: 'GeoJSON',
+    downloadSources: 'Sources (CSV)',
   };
 }
 
@@ -135,6 +151,11 @@ function spanish(m: Messages): ListMessages {
     more: (n) => `Mostrar ${count(n)} más`,
     shown: (shown, total) => `Mostrando ${count(shown)} de ${count(total)}`,
     notStated: 'no indicado',
+    download: (n, kind, inView) =>
+      `Descargar la lista (${m.entries(n, kind)}${inView ? ' en la vista' : ''})`,
+    downloadCsv: 'Hoja de cálculo (CSV)',
+    downloadGeoJson: 'GeoJSON',
+    downloadSources: 'Fuentes (CSV)',
   };
 }
 
@@ -172,6 +193,11 @@ function portuguese(m: Messages): ListMessages {
     more: (n) => `Mostrar mais ${count(n)}`,
     shown: (shown, total) => `A mostrar ${count(shown)} de ${count(total)}`,
     notStated: 'não indicado',
+    download: (n, kind, inView) =>
+      `Descarregar a lista (${m.entries(n, kind)}${inView ? ' na vista' : ''})`,
+    downloadCsv: 'Folha de cálculo (CSV)',
+    downloadGeoJson: 'GeoJSON',
+    downloadSources: 'Fontes (CSV)',
   };
 }
 

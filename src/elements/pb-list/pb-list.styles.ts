@@ -33,6 +33,26 @@ export const styles = css`
     accent-color: var(--_accent);
     margin: 0;
   }
+  .download {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.35em 0.5em;
+    align-items: center;
+    margin-inline-start: auto;
+    font-size: 0.875em;
+  }
+  .download button {
+    padding: 0.3em 0.7em;
+    border: 1px solid var(--_accent);
+    border-radius: var(--pb-map-radius, 6px);
+    background: var(--_surface);
+    color: var(--_accent);
+    font: inherit;
+    cursor: pointer;
+  }
+  .download button:hover {
+    text-decoration: underline;
+  }
   .scroll {
     /* The table scrolls inside its own box when the panel is narrow (or short); its visually
        hidden words are positioned inside it, not against the page (no sideways page scroll). */
@@ -157,7 +177,8 @@ export const styles = css`
     .choose {
       color: LinkText;
     }
-    .more {
+    .more,
+    .download button {
       border-color: ButtonText;
     }
     th,

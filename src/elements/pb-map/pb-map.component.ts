@@ -91,6 +91,7 @@ const CLICK_TOLERANCE = 5;
  * @csspart skip - The skip link ("Passer la carte"), shown when it has the focus.
  * @csspart note - The note listing entries of the feed that were left out.
  * @csspart close - The button that closes the card.
+ * @csspart image-button - The button in the map's controls that saves the map as a PNG image (`toImage()`).
  *
  * @cssproperty --pb-map-height - Height of the map (default 480px).
  * @cssproperty --pb-map-font - Font of texts (default: inherited from the page).
@@ -560,6 +561,16 @@ export class PbMap extends LitElement {
     return this.drawing?.promise ?? this.updateComplete.then(() => undefined);
   }
 
+  /**
+   * The map as the reader sees it, as a PNG at the screen's pixel ratio: the basemap, the bubbles
+   * and discs, and a band under it with the legend and the credits (the feed's title, licence and
+   * sources, the basemap's attribution). Waits for the clusters in progress. The drawing code
+   * loads on the first call (docs/export.md).
+   */
+  toImage(): Promise<Blob> {
+    return this.loadView().then(() => this.overlay!.toImage(this));
+  }
+
   /** Closes the open card, if any, and gives focus back to where it was. */
   closeCard(): void {
     if (!this.opened) return;
@@ -824,6 +835,7 @@ export class PbMap extends LitElement {
       map.on('webglcontextlost', this.onContextLost);
       map.on('webglcontextrestored', this.onContextRestored);
       map.once('load', this.onMapLoad);
+      map.addControl(this.overlay!.imageControl(this, this.locale), 'top-right');
       // The markers now follow the map (which may have adjusted the view to its limits).
       this.placeMarkers();
       this.requestClusters();

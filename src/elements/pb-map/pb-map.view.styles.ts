@@ -153,6 +153,20 @@ export const viewStyles = css`
   .card .description {
     white-space: pre-line;
   }
+  .pb-map-image svg {
+    display: block;
+    width: 20px;
+    height: 20px;
+    margin: auto;
+    fill: none;
+    stroke: #333333;
+    stroke-width: 1.6;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+  .pb-map-image[aria-busy='true'] {
+    cursor: progress;
+  }
   @media (prefers-reduced-motion: reduce) {
     .marker {
       transition: none;
@@ -174,6 +188,9 @@ export const viewStyles = css`
     }
     .card {
       border: 1px solid CanvasText;
+    }
+    .pb-map-image svg {
+      stroke: ButtonText;
     }
   }
 `;

@@ -17,6 +17,9 @@ import { formatAmount, formatCount, formatYears } from '../../core/format.js';
 import type { Messages } from '../../core/messages.js';
 import { styleProps } from '../shared/style-props.js';
 import { httpUrl } from '../../core/http-url.js';
+import type { IControl } from 'maplibre-gl';
+import type { PbMap } from './pb-map.component.js';
+import { imageMessagesFor } from './pb-map.image.messages.js';
 
 export { viewStyles } from './pb-map.view.styles.js';
 // What the element needs of the camera once a map is shown, through this lazy chunk so that none
@@ -382,4 +385,58 @@ export function problemsNote(m: Messages, problems: readonly FeedProblem[]): Tem
       ${problems.slice(0, 50).map((p) => html`<li><code>${p.path}</code> ${p.message}</li>`)}
     </ul>
   </details>`;
+}
+
+/** `<pb-map>`'s `toImage()`, through this chunk so that the element only holds the call. */
+export function toImage(host: PbMap): Promise<Blob> {
+  return import('./pb-map.image.js').then((image) => image.mapImage(host));
+}
+
+/**
+ * The map's "save as image" button, in its controls under zoom and fullscreen (part
+ * `image-button`): saves `toImage()` as a PNG file. The drawing code loads on the first click.
+ */
+export function imageControl(host: PbMap, lang: string): IControl {
+  const group = document.createElement('div');
+  group.className = 'maplibregl-ctrl maplibregl-ctrl-group';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'pb-map-image';
+  button.setAttribute('part', 'image-button');
+  const label = imageMessagesFor(lang).save;
+  button.title = label;
+  button.setAttribute('aria-label', label);
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', '0 0 20 20');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+  // A picture frame with a hill and a sun, and a down arrow: "save the picture".
+  path.setAttribute(
+    'd',
+    'M3 4h14v9H3zM5 11l3-3 2 2 2-2 3 3M13 7.2a1 1 0 1 0 0-.01M10 14v4m-2-2 2 2 2-2',
+  );
+  svg.append(path);
+  button.append(svg);
+  let busy = false;
+  const onClick = (): void => {
+    if (busy) return;
+    busy = true;
+    button.setAttribute('aria-busy', 'true');
+    import('./pb-map.image.js')
+      .then((image) => image.saveMapImage(host))
+      .catch((error: unknown) => console.error('<pb-map>: the image could not be made.', error))
+      .finally(() => {
+        busy = false;
+        button.removeAttribute('aria-busy');
+      });
+  };
+  button.addEventListener('click', onClick);
+  group.append(button);
+  return {
+    onAdd: () => group,
+    onRemove: () => {
+      button.removeEventListener('click', onClick);
+      group.remove();
+    },
+  };
 }
