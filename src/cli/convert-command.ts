@@ -22,6 +22,7 @@ const OPTIONS = {
   country: { type: 'string' },
   currency: { type: 'string' },
   'id-prefix': { type: 'string' },
+  'group-by': { type: 'string' },
   pretty: { type: 'boolean' },
   json: { type: 'boolean' },
   progress: { type: 'boolean' },
@@ -114,6 +115,7 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
     ...(country !== undefined ? { country } : {}),
     ...(currency !== undefined ? { currency } : {}),
     ...(values['id-prefix'] !== undefined ? { idPrefix: values['id-prefix'] } : {}),
+    ...(values['group-by'] !== undefined ? { groupBy: values['group-by'] } : {}),
     communes: async () => ({ table: (await loadCommuneTable()).table, sources: TABLE_SOURCES }),
     ...(showProgress
       ? {

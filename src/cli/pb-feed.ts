@@ -54,6 +54,8 @@ Commands:
                                INSEE code; positions are checked against France unless CC is not FR)
       --currency CUR           ISO 4217 code of the budgets (default EUR)
       --id-prefix TEXT         put before every id, e.g. rennes-
+      --group-by COLUMN        rows with the same value in COLUMN (a role such as insee or
+                               name, or a header) make one entry, one edition per row
       --pretty                 indent the JSON
       --json                   the report as one JSON object on standard output (needs -o)
       --progress               print progress on standard error (on by default in a terminal)

@@ -196,6 +196,46 @@ describe('pb-feed convert, CSV', () => {
     );
   });
 
+  it('groups rows into editions only with --group-by', async () => {
+    const csv = [
+      'collectivité;code insee;année;enveloppe;votants',
+      'Rennes;35238;2023;3 500 000;12 000',
+      'Rennes;35238;2022;3 000 000;9 000',
+      'Brest;29019;2024;500 000;',
+      'Rennes;35238;2023;1;', // row 5: the same year again
+      'Rennes;35238;;1;', // row 6: no year
+    ].join('\n');
+    const path = await file('group.csv', csv);
+    const out = join(dir, 'group.json');
+    const flat = await run('convert', path, '-o', out, '--kind', 'programmes');
+    expect(flat.stderr).toContain('wrote 5 entries');
+    const { code, stderr } = await run(
+      'convert',
+      path,
+      '-o',
+      out,
+      '--kind',
+      'programmes',
+      '--group-by',
+      'insee',
+    );
+    expect(code).toBe(EXIT.problems);
+    expect(stderr).toMatch(
+      /^row 5, column "année": "2023" repeats the year of another row grouped with row 2/m,
+    );
+    expect(stderr).toMatch(/^row 6, column "année": is empty, so this row cannot be an edition/m);
+    const [rennes, brest] = (await feedAt(out)).programmes;
+    expect(rennes.editions).toEqual([
+      { year: 2022, budget: 3_000_000, voters: 9000 },
+      { year: 2023, budget: 3_500_000, voters: 12_000 },
+    ]);
+    expect(rennes.year).toBeUndefined();
+    expect(brest).toMatchObject({ name: 'Brest', year: 2024, budget: 500_000 });
+    const unknown = await run('convert', path, '-o', out, '--group-by', 'commune');
+    expect(unknown.code).toBe(EXIT.unusable);
+    expect(unknown.stderr).toContain('--group-by commune: no such column');
+  });
+
   it('reads a Windows-1252 file and says so', async () => {
     const bytes = Buffer.from('nom;lat;lon\nPlace de l\xe9glise;48.1;-1.6\n', 'latin1');
     const out = join(dir, 'cp1252.json');

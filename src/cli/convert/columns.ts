@@ -33,7 +33,19 @@ export type Role =
  */
 export const ROLE_NAMES: Readonly<Record<Role, readonly string[]>> = {
   id: ['id', 'identifiant', 'numero', 'num', 'no', 'ref', 'reference', 'code projet'],
-  name: ['nom', 'titre', 'libelle', 'intitule', 'name', 'title', 'label'],
+  name: [
+    'nom',
+    'titre',
+    'libelle',
+    'intitule',
+    'name',
+    'title',
+    'label',
+    'collectivite',
+    'commune',
+    'ville',
+    'city',
+  ],
   year: ['annee', 'edition', 'year', 'millesime', 'session'],
   budget: ['budget', 'montant', 'amount', 'cout', 'cost', 'enveloppe', 'prix'],
   lat: ['lat', 'latitude'],
@@ -48,7 +60,18 @@ export const ROLE_NAMES: Readonly<Record<Role, readonly string[]>> = {
   description: ['description', 'descriptif', 'resume', 'presentation', 'summary', 'detail'],
   url: ['lien', 'url', 'link', 'site', 'page', 'adresse web'],
   image: ['photo', 'image', 'illustration', 'visuel', 'picture', 'img'],
-  place: ['quartier', 'lieu', 'adresse', 'place', 'localisation', 'location', 'secteur', 'address'],
+  place: [
+    'quartier',
+    'lieu',
+    'adresse',
+    'place',
+    'localisation',
+    'location',
+    'secteur',
+    'address',
+    'commune',
+    'ville',
+  ],
   voters: ['votants', 'voters', 'participants', 'nombre de votants'],
   projects: ['projets', 'laureats', 'nombre de projets', 'projects'],
   population: ['population', 'habitants', 'inhabitants'],
@@ -78,12 +101,13 @@ export function sharedPrefix(headers: readonly string[]): string {
 /**
  * How well a header names a role: 3 the same, 2 it starts with the name ("Titre du projet
  * lauréat" for `titre`), 1 it holds the name as a word ("Projet en quartier populaire"); 0 not
- * at all. Longer names break ties ("adresse web" beats "adresse").
+ * at all. Longer names break ties ("adresse web" beats "adresse"), then the order of the list.
  */
 function score(header: string, names: readonly string[]): number {
   let best = 0;
-  for (const name of names) {
-    const words = name.split(' ').length / 10;
+  for (const [rank, name] of names.entries()) {
+    // Longer names first, then the order of the list (a "Titre" before a "Commune").
+    const words = name.split(' ').length / 10 - rank / 1000;
     if (header === name) best = Math.max(best, 3 + words);
     else if (header.startsWith(`${name} `)) best = Math.max(best, 2 + words);
     else if (` ${header} `.includes(` ${name} `)) best = Math.max(best, 1 + words);

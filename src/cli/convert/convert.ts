@@ -3,7 +3,7 @@
  * (read.ts) becomes a version-1 pb-map feed, one entry per row, with a report of everything
  * that was fixed, dropped or could not be placed, each with its row number, column and a hint.
  */
-import type { PbFeed, PbProgrammeInput, PbSource } from '../../core/feed/model.js';
+import type { PbEdition, PbFeed, PbProgrammeInput, PbSource } from '../../core/feed/model.js';
 import { parseFeed } from '../../core/feed/parse.js';
 import type { ColumnMap, Role } from './columns.js';
 import { matchColumns, parseColumnOptions, ROLES } from './columns.js';
@@ -12,7 +12,7 @@ import { lookupCode } from './communes.js';
 import type { Crs } from './positions.js';
 import { findCrs, inFrance, inRange, KNOWN_CRS, projector } from './positions.js';
 import type { InputRow, InputTable } from './read.js';
-import { cut, readAmount, readCount, readNumber, readYear, slug } from './text.js';
+import { cut, fold, readAmount, readCount, readNumber, readYear, slug } from './text.js';
 import type { Read } from './text.js';
 
 /** Options of `convert`, one per command-line option. */
@@ -32,6 +32,11 @@ export interface ConvertOptions {
   currency?: string;
   /** Put before every id, e.g. `rennes-`. */
   idPrefix?: string;
+  /**
+   * `--group-by`: a role (`insee`, `name`, `id`...) or a header. Rows with the same value there
+   * become one entry with one edition per row (year, budget, voters, projects, status).
+   */
+  groupBy?: string;
   /** The commune table, loaded only when a row needs it. */
   communes?: () => Promise<{ table: CommuneTable; sources: readonly PbSource[] }>;
   /** Called every 10,000 rows and at least once a second on long conversions. */
@@ -112,6 +117,20 @@ export async function convert(
       error: `no column holds the names (looked for ${['nom', 'titre', 'libellé', 'name', 'title'].join(', ')}...); the columns are: ${columnList}. Say which one with --column name="HEADER"`,
       report,
     };
+  }
+
+  let groupIndex: number | undefined;
+  if (options.groupBy !== undefined) {
+    const asRole = map[options.groupBy as Role];
+    const byHeader = headers.findIndex((h) => fold(h) === fold(options.groupBy as string));
+    groupIndex = asRole ?? (byHeader === -1 ? undefined : byHeader);
+    if (groupIndex === undefined) {
+      return {
+        ok: false,
+        error: `--group-by ${options.groupBy}: no such column; the columns are: ${columnList}`,
+        report,
+      };
+    }
   }
 
   // How rows are placed: coordinates in the row, else a commune code.
@@ -206,6 +225,8 @@ export async function convert(
   };
 
   const entries: PbProgrammeInput[] = [];
+  /** `--group-by`: the entry of each value, and the row it came from. */
+  const groups = new Map<string, { entry: PbProgrammeInput; row: number }>();
   const rowOfId = new Map<string, number>();
   let outsideFrance = 0;
   let positioned = 0;
@@ -231,6 +252,12 @@ export async function convert(
     // Id: as written (made unique), or made from the name.
     const rawName = cellOf(row, 'name');
     const year = readCell(row, 'year', readYear);
+    const groupKey = groupIndex === undefined ? '' : (row.cells[groupIndex] ?? '').trim();
+    const group = groupKey === '' ? undefined : groups.get(groupKey);
+    if (group) {
+      addEdition(group, row, year);
+      continue;
+    }
     let id = cellOf(row, 'id');
     if (id === undefined) {
       id = noIdColumn
@@ -329,8 +356,12 @@ export async function convert(
       if (region) entry.region = region;
     }
     entries.push(entry);
+    if (groupKey !== '') groups.set(groupKey, { entry, row: row.number });
   }
   options.onProgress?.(rows.length, rows.length);
+  for (const { entry } of groups.values()) {
+    entry.editions?.sort((a, b) => a.year - b.year);
+  }
   const { commune, arrondissement, group } = report.placed;
   const rowsWord = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
   if (commune > 0) {
@@ -540,6 +571,53 @@ export async function convert(
     return undefined;
   }
 
+  /** `--group-by`: one more row of a group becomes one more edition of its entry. */
+  function addEdition(
+    group: { entry: PbProgrammeInput; row: number },
+    row: InputRow,
+    year: number | undefined,
+  ): void {
+    const { entry } = group;
+    const groupColumn = headers[groupIndex as number];
+    if (year === undefined) {
+      problem(row, 'year', {
+        message: `is empty, so this row cannot be an edition of the entry of row ${group.row} (same ${JSON.stringify(groupColumn)})`,
+        hint: 'fill in the year',
+        effect: 'row',
+      });
+      return;
+    }
+    if (!entry.editions) {
+      // The first row's one-year shorthand becomes the first edition.
+      entry.editions = [];
+      if (entry.year !== undefined) entry.editions.push(editionOf(entry, entry.year));
+      delete entry.year;
+      delete entry.budget;
+      delete entry.voters;
+      delete entry.projects;
+    }
+    const same = entry.editions.find((e) => e.year === year);
+    if (same) {
+      problem(row, 'year', {
+        value: String(year),
+        message: `repeats the year of another row grouped with row ${group.row} (same ${JSON.stringify(groupColumn)})`,
+        hint: 'keep one row per year and group, or group by another column',
+        effect: 'row',
+      });
+      return;
+    }
+    const edition: PbEdition = { year };
+    const budget = readCell(row, 'budget', readAmount);
+    if (budget !== undefined) edition.budget = budget;
+    const voters = readCell(row, 'voters', readCount);
+    if (voters !== undefined) edition.voters = voters;
+    const projects = readCell(row, 'projects', readCount);
+    if (projects !== undefined) edition.projects = projects;
+    const status = cellOf(row, 'status');
+    if (status !== undefined) edition.status = text(row, 'status', status, LIMITS.status);
+    entry.editions.push(edition);
+  }
+
   /** Text cut to the feed's limit, reported when cut. */
   function text(row: InputRow, role: Role, value: string, max: number): string {
     const out = cut(value, max);
@@ -553,6 +631,16 @@ export async function convert(
     }
     return out.text;
   }
+}
+
+/** An entry's one-year shorthand as an edition. */
+function editionOf(entry: PbProgrammeInput, year: number): PbEdition {
+  const edition: PbEdition = { year };
+  if (entry.budget !== undefined) edition.budget = entry.budget;
+  if (entry.voters !== undefined) edition.voters = entry.voters;
+  if (entry.projects !== undefined) edition.projects = entry.projects;
+  if (entry.status !== undefined) edition.status = entry.status;
+  return edition;
 }
 
 /** Where a row goes. */
