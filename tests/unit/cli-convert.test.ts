@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseFeed } from '../../src/core/feed/parse.js';
+import { ROLES } from '../../src/cli/convert/columns.js';
 import { EXIT, main, USAGE } from '../../src/cli/pb-feed.js';
 
 async function run(...argv: string[]) {
@@ -342,5 +343,13 @@ describe('pb-feed convert, the command', () => {
     );
     expect(stderr).toContain('converted 10000 of 20001 rows');
     expect(stderr).toContain('converted 20001 of 20001 rows');
+  });
+
+  it('documents in docs/pb-feed.md every option and role the usage text names', async () => {
+    const doc = await readFile(new URL('../../docs/pb-feed.md', import.meta.url), 'utf8');
+    const options = new Set(USAGE.match(/--[a-z][a-z-]+/g));
+    expect(options.size).toBeGreaterThan(15);
+    for (const option of options) expect(doc, option).toMatch(new RegExp(`[\`\\s]${option}\\b`));
+    for (const role of ROLES) expect(doc, role).toContain(`\`${role}\``);
   });
 });
