@@ -5,7 +5,7 @@
  * story's `play` makes, so that a story that does not reach its state fails, in Storybook's
  * Interactions panel and in tests/browser/storybook.test.ts.
  */
-import type { Args, StoryContext } from '@storybook/web-components-vite';
+import type { Args, Decorator, StoryContext } from '@storybook/web-components-vite';
 import { getCustomElements } from '@storybook/web-components-vite';
 import type { Package } from 'custom-elements-manifest/schema';
 import { generateFeed } from '../src/core/generate.js';
@@ -147,6 +147,19 @@ export function withMap(
   frame.append(map, element);
   return frame;
 }
+
+/**
+ * Every story in a French page, as the elements' default language is, unless the story says
+ * otherwise (Storybook's own page is `lang="en"`).
+ */
+export const inFrench: Decorator = (story) => {
+  const content = story();
+  if (!(content instanceof Node)) return content;
+  const frame = document.createElement('div');
+  frame.lang = 'fr';
+  frame.append(content);
+  return frame;
+};
 
 /** A frame around a story: its language, its width, a page background for the dark theme. */
 export function framed(

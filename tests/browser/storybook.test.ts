@@ -16,7 +16,17 @@ interface IndexEntry {
 /** What Storybook's preview exposes on its window (storybook/internal/preview-api). */
 interface PreviewWindow extends Window {
   __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } };
+  __STORYBOOK_ADDONS_CHANNEL__?: { on(event: string, listener: (payload: unknown) => void): void };
 }
+
+/** Storybook's events (storybook/internal/core-events) that mean the story failed. */
+const FAILURES = [
+  'storyErrored',
+  'storyThrewException',
+  'playFunctionThrewException',
+  'unhandledErrorsWhilePlaying',
+  'storyMissing',
+];
 
 const STATIC = '/storybook-static';
 const ELEMENTS = ['pb-map', 'pb-filters', 'pb-list', 'pb-summary', 'pb-atlas'];
@@ -50,11 +60,26 @@ async function loadStory(id: string): Promise<{ problems: string[]; frame: HTMLI
       problems.push(`unhandled rejection: ${String(event.reason)}`),
     );
   };
+  // Storybook's own report: a failed render or play check, and the end of the story.
+  let channel: PreviewWindow['__STORYBOOK_ADDONS_CHANNEL__'];
+  let finished: string | undefined;
+  const listen = (win: PreviewWindow | null): void => {
+    if (!win?.__STORYBOOK_ADDONS_CHANNEL__ || win.__STORYBOOK_ADDONS_CHANNEL__ === channel) return;
+    channel = win.__STORYBOOK_ADDONS_CHANNEL__;
+    for (const event of FAILURES) {
+      channel.on(event, (payload) => problems.push(`${event}: ${describePayload(payload)}`));
+    }
+    channel.on('storyFinished', (payload) => {
+      finished = (payload as { status?: string }).status ?? 'unknown';
+      if (finished !== 'success') problems.push(`storyFinished: ${finished}`);
+    });
+  };
   document.body.append(frame);
   const start = performance.now();
   for (;;) {
     hook();
     const win = frame.contentWindow as PreviewWindow | null;
+    listen(win);
     const body = win?.document?.body;
     if (body?.classList.contains('sb-show-errordisplay')) {
       const message = win!.document.querySelector('#error-message')?.textContent ?? '';
@@ -63,8 +88,9 @@ async function loadStory(id: string): Promise<{ problems: string[]; frame: HTMLI
       break;
     }
     const phase = win?.__STORYBOOK_PREVIEW__?.currentRender?.phase;
-    if (phase === 'finished' && body?.classList.contains('sb-show-main')) break;
-    if (phase === 'errored' || phase === 'aborted') problems.push(`Story ${phase}`);
+    if (finished) break;
+    // Finished before the channel was listened to (it is there before any story renders).
+    if (!channel && phase === 'finished' && body?.classList.contains('sb-show-main')) break;
     if (performance.now() - start > 80_000) {
       problems.push(`Timed out (phase: ${phase ?? 'none'})`);
       break;
@@ -72,6 +98,13 @@ async function loadStory(id: string): Promise<{ problems: string[]; frame: HTMLI
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return { problems, frame };
+}
+
+function describePayload(payload: unknown): string {
+  if (payload && typeof payload === 'object' && 'message' in payload) {
+    return String((payload as { message: unknown }).message);
+  }
+  return JSON.stringify(payload)?.slice(0, 400) ?? String(payload);
 }
 
 describe('Storybook (built)', () => {
