@@ -18,11 +18,19 @@ export const EXIT = { ok: 0, problems: 1, unusable: 2, usage: 64 } as const;
 /** A mistake in the command line: exit 64 with the message and a pointer to --help. */
 export class UsageError extends Error {}
 
+type Options = NonNullable<ParseArgsConfig['options']>;
+type Strict<O extends Options> = {
+  args: string[];
+  options: O;
+  allowPositionals: true;
+  strict: true;
+};
+
 /** `parseArgs` with positionals, strict; its errors become `UsageError`s. */
-export function parse<O extends NonNullable<ParseArgsConfig['options']>>(
+export function parse<O extends Options>(
   args: string[],
   options: O,
-) {
+): ReturnType<typeof parseArgs<Strict<O>>> {
   try {
     return parseArgs({ args, options, allowPositionals: true as const, strict: true as const });
   } catch (error) {

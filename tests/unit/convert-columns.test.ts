@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { guessDelimiter } from '../../src/cli/convert/read.js';
 import { matchColumns, parseColumnOptions, sharedPrefix } from '../../src/cli/convert/columns.js';
 
 /** The header each role got. */
@@ -68,5 +69,16 @@ describe('matchColumns', () => {
     expect(() => parseColumnOptions(['name=Nom'], headers)).toThrow(
       'no column is called "Nom"; the columns are: "Projet", "Annee de vote", "Quartier"',
     );
+  });
+});
+
+describe('guessDelimiter', () => {
+  it('reads the separator from the header, outside quotes, even for one row', () => {
+    expect(guessDelimiter('nom;code insee\nRennes;35238\n')).toBe(';');
+    expect(guessDelimiter('nom,lat,lon\nA,48,-1')).toBe(',');
+    expect(guessDelimiter('"nom; titre",lat,lon\n')).toBe(',');
+    expect(guessDelimiter('nom\tlat\tlon\n')).toBe('\t');
+    expect(guessDelimiter('nom\n')).toBe(',');
+    expect(guessDelimiter('a;b,c\n')).toBe(';');
   });
 });

@@ -59,14 +59,14 @@ export function readTable(text: string, notes: string[] = []): InputTable {
 }
 
 /**
- * CSV with `,`, `;`, a tab or `|` between cells (found by papaparse), cells in double quotes
+ * CSV with `,`, `;`, a tab or `|` between cells (see `guessDelimiter`), cells in double quotes
  * when they hold the separator or line breaks. A record spanning several lines is one row.
  */
 export function readCsv(text: string, notes: string[] = []): InputTable {
   const parsed = Papa.parse<string[]>(text, {
     header: false,
     skipEmptyLines: false,
-    delimitersToGuess: [',', ';', '\t', '|'],
+    delimiter: guessDelimiter(text),
   });
   const records = parsed.data;
   // A file ending with a line break gives one last empty record: not a row.
@@ -87,6 +87,31 @@ export function readCsv(text: string, notes: string[] = []): InputTable {
     rows.push({ number: i + 2, cells: row });
   });
   return { format: 'csv', headers, rows, delimiter: parsed.meta.delimiter, notes };
+}
+
+/**
+ * The separator of a CSV, from its first line (the header), outside double quotes: the most
+ * frequent of `;`, `,`, tab and `|` (`;` when `;` and `,` tie: French spreadsheets use `,` in
+ * decimals). Papaparse's own guess needs several rows that agree, and fails on a file of one
+ * row.
+ */
+export function guessDelimiter(text: string): string {
+  const counts = new Map<string, number>([
+    [';', 0],
+    [',', 0],
+    ['\t', 0],
+    ['|', 0],
+  ]);
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === '\n' || char === '\r')) break;
+    else if (!quoted && counts.has(char)) counts.set(char, (counts.get(char) as number) + 1);
+  }
+  let best = ',';
+  for (const [delimiter, n] of counts) if (n > (counts.get(best) as number)) best = delimiter;
+  const semicolons = counts.get(';') as number;
+  return semicolons > 0 && semicolons === counts.get(best) ? ';' : best;
 }
 
 function isEmpty(cells: readonly string[]): boolean {
