@@ -149,7 +149,7 @@ export function loadCommuneTable(): Promise<LoadedTable> {
       return { table, coverage: measureCoverage(table), origin: 'joined' };
     } catch (error) {
       throw new Error(
-        `the commune table is missing (${TABLE_FILE} beside pb-feed.js) and cannot be joined from node_modules: ${(error as Error).message}`,
+        `the commune table is missing (${TABLE_FILE} beside pb-feed.js) and cannot be joined from node_modules: ${(error as Error).message.split('\n')[0]}`,
         { cause: error },
       );
     }
