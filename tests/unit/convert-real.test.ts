@@ -171,7 +171,7 @@ describe.skipIf(missing)('pb-feed convert on Paris (../shared/data/paris)', () =
     expect(p.stderr).toContain('separated by ";"');
     expect(p.entries).toHaveLength(1214);
     expect(p.stderr).toContain('note: 1181 rows placed at their arrondissement (no coordinates)');
-    expect(p.stderr).toContain('note: 33 rows placed at the centre of Paris Centre');
+    expect(p.stderr).toContain('note: 33 rows placed at Paris Centre, code 75123');
     expect(p.stderr).not.toContain('(row left out)');
     const names = (p.feed.sources as { name: string }[]).map((s) => s.name).join(' | ');
     expect(names).toMatch(/GeoNames.*CC-BY 4\.0/);

@@ -363,20 +363,16 @@ export async function convert(
     entry.editions?.sort((a, b) => a.year - b.year);
   }
   const { commune, arrondissement, group } = report.placed;
-  const rowsWord = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
+  const rowsWord = (n: number) => (n === 1 ? '1 row placed at its' : `${n} rows placed at their`);
   if (commune > 0) {
-    report.notes.push(
-      `${rowsWord(commune)} placed at their commune's centre (from the INSEE code)`,
-    );
+    report.notes.push(`${rowsWord(commune)} commune's centre (from the INSEE code)`);
   }
   if (arrondissement > 0) {
-    report.notes.push(
-      `${rowsWord(arrondissement)} placed at their arrondissement (no coordinates)`,
-    );
+    report.notes.push(`${rowsWord(arrondissement)} arrondissement (no coordinates)`);
   }
   if (group > 0) {
     report.notes.push(
-      `${rowsWord(group)} placed at the centre of Paris Centre (code 75123: 1er-4e arrondissements)`,
+      `${group} ${group === 1 ? 'row' : 'rows'} placed at Paris Centre, code 75123 (the middle of the 1er-4e arrondissements)`,
     );
   }
 
