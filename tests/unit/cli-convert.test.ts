@@ -86,7 +86,9 @@ describe('pb-feed convert, CSV', () => {
     expect(stderr).toMatch(/^row 3, column "id": "p1" repeats the id of row 2; saved as "p1-2"/m);
     expect(stderr).toMatch(/^row 4, column "nom": is empty; the entry is named "Projet p3"/m);
     expect(stderr).toMatch(/^row 5: has no position \("lat", "lon" empty\).*\(row left out\)$/m);
-    expect(stderr).toMatch(/^row 6, column "lon": .*out of range.*\(row left out\)$/m);
+    expect(stderr).toMatch(
+      /^row 6, column "lat": "123, -1.6" gives a position out of range.*\(row left out\)$/m,
+    );
     expect(stderr).toMatch(/^row 8, column "annee": "vingt" is not a year/m);
     expect(stderr).toMatch(/^row 8, column "budget": "10" has no year beside it/m);
     expect(stderr).toContain('read 6 rows');

@@ -8,9 +8,9 @@ import { parseFeed } from '../../core/feed/parse.js';
 import type { ColumnMap, Role } from './columns.js';
 import { matchColumns, parseColumnOptions, ROLES } from './columns.js';
 import type { CommuneTable } from './communes.js';
-import { lookupCode } from './communes.js';
 import type { Crs } from './positions.js';
-import { findCrs, inFrance, inRange, KNOWN_CRS, projector } from './positions.js';
+import { findCrs, KNOWN_CRS, projector } from './positions.js';
+import { OUTSIDE_FRANCE, placeRow, split, type PlaceContext } from './place.js';
 import type { InputRow, InputTable } from './read.js';
 import { cut, fold, readAmount, readCount, readNumber, readYear, slug } from './text.js';
 import type { Read } from './text.js';
@@ -80,7 +80,6 @@ export type ConvertResult =
   | { ok: true; feed: PbFeed; report: ConvertReport }
   | { ok: false; error: string; report?: ConvertReport };
 
-const OUTSIDE_FRANCE = 'lies outside France (latitude, longitude)';
 const LIMITS = { name: 300, place: 300, status: 200, category: 200, description: 5000, id: 200 };
 
 /** Converts a table read by read.ts into a feed. Never throws for bad input: see the result. */
@@ -178,11 +177,6 @@ export async function convert(
     crs = findCrs('EPSG:4326');
     report.notes.push('x and y read as longitude and latitude in degrees (no --crs given)');
   }
-  const positionColumns = (['lat', 'lon', 'x', 'y', 'point', 'insee', 'arrondissement'] as const)
-    .filter((role) => map[role] !== undefined)
-    .map((role) => JSON.stringify(headers[map[role] as number]))
-    .join(', ')
-    .replace(/^(.+)$/, '$1 empty');
   const project = projector(crs ?? (findCrs('EPSG:4326') as Crs));
   if (crs?.projected) report.notes.push(`coordinates read as ${crs.code}, ${crs.label}`);
   const checkFrance = (options.country ?? 'FR') === 'FR';
@@ -195,6 +189,15 @@ export async function convert(
       return { ok: false, error: (error as Error).message, report };
     }
   }
+
+  const placeContext: PlaceContext = {
+    headers,
+    map,
+    project,
+    checkFrance,
+    ...(crs ? { crs } : {}),
+    ...(communes ? { communes: communes.table } : {}),
+  };
 
   const kind = options.kind ?? 'projects';
   const prefix = options.idPrefix ?? '';
@@ -246,8 +249,20 @@ export async function convert(
     }
 
     // Position first: a row that cannot be placed is left out, whatever else it holds.
-    const where = placeRow(row);
-    if (!where) continue;
+    const outcome = placeRow(row, placeContext);
+    if (!outcome.ok) {
+      const { role, ...why } = outcome.why;
+      problem(row, role, { ...why, effect: 'row' });
+      continue;
+    }
+    const where = outcome.placed;
+    report.placed[where.by]++;
+    if (where.by === 'coordinates') positioned++;
+    if (where.outsideFrance) {
+      outsideFrance++;
+      const { role, ...why } = where.outsideFrance;
+      problem(row, role, { ...why, effect: 'fixed' });
+    }
 
     // Id: as written (made unique), or made from the name.
     const rawName = cellOf(row, 'name');
@@ -321,9 +336,9 @@ export async function convert(
     }
     const place = cellOf(row, 'place');
     if (place !== undefined) entry.place = text(row, 'place', place, LIMITS.place);
-    else if (where.placeName !== undefined && kind === 'programmes') entry.place = where.placeName;
+    else if (where.by !== 'coordinates' && kind === 'programmes') entry.place = where.placeName;
     if (options.country) entry.country = options.country;
-    else if (where.french) entry.country = 'FR';
+    else if (where.by !== 'coordinates') entry.country = 'FR';
     for (const role of ['status', 'category', 'description'] as const) {
       const value = cellOf(row, role);
       if (value !== undefined) entry[role] = text(row, role, value, LIMITS[role]);
@@ -347,7 +362,7 @@ export async function convert(
     if (projects !== undefined) entry.projects = projects;
     const population = readCell(row, 'population', readCount);
     if (population !== undefined) entry.population = population;
-    if (kind === 'programmes' && where.commune) {
+    if (kind === 'programmes' && (where.by === 'commune' || where.by === 'arrondissement')) {
       entry.level = 'commune';
       if (entry.population === undefined && where.commune.population !== undefined) {
         entry.population = where.commune.population;
@@ -427,146 +442,6 @@ export async function convert(
   // ---------------------------------------------------------------------------------------
   // Helpers that share the loop's state.
 
-  /** Where a row goes, or undefined (reported) when it cannot be placed. */
-  function placeRow(row: InputRow): Placed | undefined {
-    let reason: Omit<RowProblem, 'row' | 'effect'> & { role?: Role } = {
-      message: `has no position (${positionColumns || 'no position column'})`,
-      hint: 'fill in its coordinates or its INSEE code',
-    };
-    const coordinates = rowCoordinates(row);
-    if (coordinates && 'position' in coordinates) {
-      const position = coordinates.position;
-      if (inRange(position)) {
-        positioned++;
-        if (checkFrance && !inFrance(position)) {
-          outsideFrance++;
-          problem(row, coordinates.role, {
-            value: `${position[1]}, ${position[0]}`,
-            message: OUTSIDE_FRANCE,
-            hint: 'check the coordinates, or --crs; use --country for data outside France',
-            effect: 'fixed',
-          });
-        }
-        report.placed.coordinates++;
-        return { position };
-      }
-      reason = {
-        role: coordinates.role,
-        value: coordinates.raw,
-        message: `gives a position out of range (longitude ${position[0]}, latitude ${position[1]})`,
-        hint: crs?.projected
-          ? `the coordinates are probably not in ${crs.code}: check --crs`
-          : 'latitude must be from -90 to 90 and longitude from -180 to 180: are they swapped, or in metres (then say --crs)?',
-      };
-    } else if (coordinates) {
-      reason = coordinates;
-    }
-    const code = codeOf(row);
-    if (code && communes) {
-      const found = lookupCode(communes.table, code.raw, code.role === 'arrondissement');
-      const commune = found?.commune;
-      if (found?.group) {
-        report.placed.group++;
-        return { position: found.group.position, placeName: found.group.name, french: true };
-      }
-      if (commune?.position) {
-        if (commune.type === 'arrondissement') report.placed.arrondissement++;
-        else report.placed.commune++;
-        return { position: commune.position, commune, placeName: commune.name, french: true };
-      }
-      reason = !found
-        ? {
-            role: code.role,
-            value: code.raw,
-            message: 'is not an INSEE code',
-            hint: "write the commune's five-character INSEE code, e.g. 35238 for Rennes (or 75104 / 75004 for Paris 4e)",
-          }
-        : commune
-          ? {
-              role: code.role,
-              value: code.raw,
-              message: `is ${commune.name}, which the commune table cannot place (GeoNames has no position for it)`,
-              hint: 'give this row latitude and longitude columns',
-            }
-          : {
-              role: code.role,
-              value: code.raw,
-              message: "is no commune in INSEE's 2026 list",
-              hint: 'check the code (a commune merged since has a new code)',
-            };
-    } else if (code && !communes) {
-      reason = {
-        role: code.role,
-        value: code.raw,
-        message: 'cannot be looked up',
-        hint: 'the commune table is not available',
-      };
-    }
-    const { role, ...rest } = reason;
-    problem(row, role, { ...rest, effect: 'row' });
-    return undefined;
-  }
-
-  /** The row's own coordinates, projected; or why they cannot be read; undefined if none. */
-  function rowCoordinates(
-    row: InputRow,
-  ):
-    | { position: [number, number]; role: Role | undefined; raw: string }
-    | (Omit<RowProblem, 'row' | 'effect'> & { role?: Role })
-    | undefined {
-    if (row.geometry) {
-      return { position: project(...row.geometry), role: undefined, raw: row.geometry.join(', ') };
-    }
-    const pairs: [Role, Role][] = [
-      ['lon', 'lat'],
-      ['x', 'y'],
-    ];
-    for (const [a, b] of pairs) {
-      const ra = cellOf(row, a);
-      const rb = cellOf(row, b);
-      if (ra === undefined && rb === undefined) continue;
-      if (ra === undefined || rb === undefined) {
-        const missing = ra === undefined ? a : b;
-        return {
-          role: missing,
-          message: 'is empty while its pair is filled',
-          hint: 'fill in both coordinates',
-        };
-      }
-      const na = readNumber(ra);
-      const nb = readNumber(rb);
-      if (!na.ok) return { role: a, value: ra, ...split(na.why) };
-      if (!nb.ok) return { role: b, value: rb, ...split(nb.why) };
-      const position =
-        a === 'lon' ? ([na.value, nb.value] as [number, number]) : project(na.value, nb.value);
-      return { position, role: a, raw: `${ra}, ${rb}` };
-    }
-    const point = cellOf(row, 'point');
-    if (point !== undefined) {
-      // Opendatasoft's geo_point_2d: "latitude, longitude".
-      const m = /^\s*(-?[\d.]+)\s*[,; ]\s*(-?[\d.]+)\s*$/.exec(point);
-      if (!m) {
-        return {
-          role: 'point',
-          value: point,
-          message: 'is not "latitude, longitude"',
-          hint: 'write it as 48.1173, -1.6778',
-        };
-      }
-      return { position: [Number(m[2]), Number(m[1])], role: 'point', raw: point };
-    }
-    if (row.geometryProblem) return { message: row.geometryProblem };
-    return undefined;
-  }
-
-  function codeOf(row: InputRow): { raw: string; role: Role } | undefined {
-    const insee = cellOf(row, 'insee');
-    if (insee !== undefined) return { raw: insee, role: 'insee' };
-    const arrondissement = cellOf(row, 'arrondissement');
-    if (arrondissement !== undefined) return { raw: arrondissement, role: 'arrondissement' };
-    return undefined;
-  }
-
   /** `--group-by`: one more row of a group becomes one more edition of its entry. */
   function addEdition(
     group: { entry: PbProgrammeInput; row: number },
@@ -637,23 +512,6 @@ function editionOf(entry: PbProgrammeInput, year: number): PbEdition {
   if (entry.projects !== undefined) edition.projects = entry.projects;
   if (entry.status !== undefined) edition.status = entry.status;
   return edition;
-}
-
-/** Where a row goes. */
-interface Placed {
-  position: [number, number];
-  /** The commune (or arrondissement) it was placed at, by its code. */
-  commune?: { population?: number; region: string };
-  /** The name of that commune, arrondissement or group. */
-  placeName?: string;
-  /** Placed by the French commune table. */
-  french?: boolean;
-}
-
-/** "is not an amount; write digits" → message and hint. */
-function split(why: string): { message: string; hint?: string } {
-  const at = why.indexOf('; ');
-  return at === -1 ? { message: why } : { message: why.slice(0, at), hint: why.slice(at + 2) };
 }
 
 function isHttpUrl(value: string): boolean {
