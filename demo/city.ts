@@ -45,6 +45,7 @@ try {
   const list = (await response.json()) as ExampleList;
   const available = list.examples.filter((e) => e.available);
   if (available.length === 0) {
+    for (const element of [select, select.labels?.[0], atlas]) if (element) element.hidden = true;
     say(
       `Aucun exemple disponible : ils ont besoin des données de ${list.dataFolder} (../shared/data à côté du projet).`,
       true,
