@@ -281,6 +281,40 @@ describe('pb-feed convert, GeoJSON', () => {
   });
 });
 
+describe('pb-feed convert, GeoJSON in Lambert-93', () => {
+  it("projects the geometries with --crs, or with the file's own crs member", async () => {
+    const features = [
+      {
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [700000, 6600000] },
+        properties: { nom: 'Origine' },
+      },
+    ];
+    const out = join(dir, 'geo-l93.json');
+    const plain = await file(
+      'l93.geojson',
+      JSON.stringify({ type: 'FeatureCollection', features }),
+    );
+    expect((await run('convert', plain, '-o', out, '--crs', 'EPSG:2154')).code).toBe(EXIT.ok);
+    const [lon, lat] = (await feedAt(out)).programmes[0].coordinates;
+    expect([lon, lat]).toEqual([3, 46.5]);
+    const named = await file(
+      'l93-crs.geojson',
+      JSON.stringify({
+        type: 'FeatureCollection',
+        crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::2154' } },
+        features,
+      }),
+    );
+    expect((await run('convert', named, '-o', out)).code).toBe(EXIT.ok);
+    expect((await feedAt(out)).programmes[0].coordinates).toEqual([3, 46.5]);
+    // Read as degrees, those metres are out of range: the row is left out, nothing written.
+    const wrong = await run('convert', plain, '-o', join(dir, 'none.json'));
+    expect(wrong.code).toBe(EXIT.unusable);
+    expect(wrong.stderr).toMatch(/^feature 0: "700000, 6600000" gives a position out of range/m);
+  });
+});
+
 describe('pb-feed convert, the command', () => {
   it('prints a JSON report with --json', async () => {
     const out = join(dir, 'json.json');
