@@ -13,7 +13,9 @@ import type { PbProgrammeInput } from '../../src/core/feed/model.js';
 import { parseFeed } from '../../src/core/feed/parse.js';
 import { EXIT, main } from '../../src/cli/pb-feed.js';
 
-const DATA = resolve(__dirname, '../../../shared/data');
+// ../shared/data beside the repository; PB_MAP_SHARED_DATA points elsewhere (or nowhere, to
+// check the skip).
+const DATA = process.env.PB_MAP_SHARED_DATA ?? resolve(__dirname, '../../../shared/data');
 const RENNES = join(DATA, 'rennes/formated_budget.csv');
 const PARIS = join(DATA, 'paris/bp_projets_gagnants.csv');
 const missing = !existsSync(RENNES) || !existsSync(PARIS);
