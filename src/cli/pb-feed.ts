@@ -32,8 +32,10 @@ export const USAGE = `Usage: pb-feed <command> [options]
 
 Commands:
   validate FILE|URL [--json]
-      Checks a pb-map feed (JSON or GeoJSON) and prints each problem with its JSON path.
-      --json   one JSON object on standard output: { ok, error?, programmes, problems }
+      Checks a pb-map feed (JSON or GeoJSON) and prints each problem with its JSON path and
+      a hint (what to do).
+      --json   one JSON object on standard output: { ok, error?, programmes, problems }, each
+               problem and the error with a "hint"
       Exit: 0 clean, 1 usable with problems, 2 unusable (not JSON, wrong version...), 64 usage.
 
   convert FILE [-o FEED] [options]
