@@ -35,6 +35,7 @@ function catchDownloads() {
   const blobs = new Map<string, Blob>();
   const revoked = new Set<string>();
   const downloads: Download[] = [];
+  let taken = 0;
   const create = URL.createObjectURL;
   const revoke = URL.revokeObjectURL;
   URL.createObjectURL = (object: Blob | MediaSource) => {
@@ -56,10 +57,11 @@ function catchDownloads() {
   return {
     downloads,
     revoked,
-    /** The next download, once it has happened. */
-    async next(count = downloads.length + 1): Promise<Download> {
-      await waitFor(() => downloads.length >= count, 10_000, 'no download');
-      return downloads[count - 1]!;
+    /** The next download not taken yet, once it has happened. */
+    async next(): Promise<Download> {
+      const index = taken++;
+      await waitFor(() => downloads.length > index, 10_000, 'no download');
+      return downloads[index]!;
     },
     restore() {
       URL.createObjectURL = create;
@@ -155,6 +157,18 @@ async function pixels(blob: Blob) {
         }
       }
       return seen.size;
+    },
+    /** How many pixels of the rows [top, bottom) have exactly this colour. */
+    count([r, g, b]: number[], top: number, bottom: number): number {
+      let n = 0;
+      for (
+        let i = Math.round(top) * bitmap.width * 4;
+        i < Math.round(bottom) * bitmap.width * 4;
+        i += 4
+      ) {
+        if (data[i] === r && data[i + 1] === g && data[i + 2] === b) n++;
+      }
+      return n;
     },
     /** Bytes of the rows [top, bottom), to compare two images. */
     rows(top: number, bottom: number): Uint8ClampedArray {
@@ -337,15 +351,18 @@ describe('<pb-list> downloads', function () {
       'GeoJSON',
       'Sources (CSV)',
     ]);
-    // From the "only what the map shows" checkbox, Tab reaches the first download button.
+    // Before the "only what the map shows" checkbox in the tab order: Shift+Tab from it reaches
+    // the last download button, with its focus ring.
     $<HTMLInputElement>(list, '.controls input').focus();
+    await sendKeys({ down: 'Shift' });
     await sendKeys({ press: 'Tab' });
-    expect(list.shadowRoot!.activeElement).to.equal(buttons[0]);
-    const outline = getComputedStyle(buttons[0]!);
+    await sendKeys({ up: 'Shift' });
+    expect(list.shadowRoot!.activeElement).to.equal(buttons[2]);
+    const outline = getComputedStyle(buttons[2]!);
     expect(outline.outlineStyle).to.equal('solid');
     expect(outline.outlineWidth).to.equal('3px');
     await sendKeys({ press: 'Enter' });
-    expect((await caught.next()).name).to.match(/\.csv$/);
+    expect((await caught.next()).name).to.equal(`budgets-participatifs-${TODAY}-sources.csv`);
     await axeCheck(list);
   });
 });
@@ -400,6 +417,10 @@ describe('<pb-map> image', function () {
     expect(image.height, 'a band under the map').to.be.greaterThan(mapHeight + 40 * ratio);
     // The map area holds the basemap (land, water, borders) and the markers: many colours.
     expect(image.colours(0, mapHeight), 'the map area is not uniform').to.be.greaterThan(20);
+    // MapLibre's frame is in it: the offline basemap's land (#f7f5f0) covers much of Bretagne,
+    // where a blank canvas would leave the plain background (its water colour) alone.
+    const land = image.count([0xf7, 0xf5, 0xf0], 0, mapHeight);
+    expect(land, 'land pixels').to.be.greaterThan(image.width * mapHeight * 0.05);
     // Where a marker stands, its colour (the default cluster or programme fill).
     const area = map.shadowRoot!.querySelector('.map')!.getBoundingClientRect();
     const marker = markers(map).find((b) => !b.inert)!;
@@ -429,6 +450,27 @@ describe('<pb-map> image', function () {
     expect(foreign, 'requests to another origin').to.deep.equal([]);
   });
 
+  it('draws the first clusters on the plain background before MapLibre is there', async () => {
+    const map = mountMap(FEED, 'image-early') as PbMap;
+    await map.ready;
+    // What toImage() sees before the map chunk has created MapLibre: no map, markers placed by
+    // the element's own camera over the plain background.
+    Object.defineProperty(map, 'map', { configurable: true, get: () => undefined });
+    const ratio = devicePixelRatio;
+    const image = await pixels(await map.toImage());
+    expect(image.width).to.equal(Math.round(800 * ratio));
+    // A corner away from markers and controls: the plain background (the light water colour).
+    expect(image.at(300 * ratio, 495 * ratio)).to.deep.equal([0xdf, 0xe9, 0xf2]);
+    const area = map.shadowRoot!.querySelector('.map')!.getBoundingClientRect();
+    const marker = markers(map).find((b) => !b.inert)!;
+    const r = marker.getBoundingClientRect();
+    const expected = marker.classList.contains('cluster') ? [0, 0, 145] : [225, 0, 15];
+    expect(
+      image.at((r.left - area.left + r.width / 2) * ratio, (r.top - area.top + 3) * ratio),
+    ).to.deep.equal(expected);
+    expect(image.colours(500 * ratio + 2, image.height)).to.be.greaterThan(5);
+  });
+
   it('is dark in the dark theme', async () => {
     const map = mountMap(FEED, 'image-dark') as PbMap;
     map.setAttribute('theme', 'dark');
@@ -439,6 +481,8 @@ describe('<pb-map> image', function () {
     // The band's surface (#161616) and the map's water or land are dark.
     expect(luminance(image.at(2, image.height - 2))).to.be.below(40);
     expect(luminance(image.at(2, 2))).to.be.below(60);
+    // The dark basemap's land (#1b1f24), drawn by MapLibre.
+    expect(image.count([0x1b, 0x1f, 0x24], 0, 500 * ratio)).to.be.greaterThan(1000);
     expect(image.colours(500 * ratio + 2, image.height)).to.be.greaterThan(5);
   });
 

@@ -41,6 +41,9 @@ const INNER = ['pb-map', 'pb-summary', 'pb-filters', 'pb-list'];
  *
  * The map's events bubble out of the atlas (they are `composed`): listen on `<pb-atlas>`.
  *
+ * Taking the data away (docs/export.md): the list's download buttons (CSV, GeoJSON, sources) in
+ * the panel, and the map's "save as image" button in its controls, in both layouts.
+ *
  * @summary Map, filters, figures, list and legend of participatory budgets in one tag.
  *
  * @fires {CustomEvent<PbLoadDetail>} pb-load - From the inner map: the feed is loaded and drawn. `detail`: `{ title, programmes, problems }`.

@@ -244,10 +244,6 @@ export class PbList extends LitElement {
 
     return html`<div class="base" part="base">
       <div class="controls">
-        <label part="scope">
-          <input type="checkbox" .checked=${this.followsView} @change=${this.onScope} />
-          ${m.scopeView}
-        </label>
         <div class="download" part="download" role="group" aria-labelledby="download">
           <span id="download">${m.download(total, feed.kind, inView)}</span>
           ${(['csv', 'geojson', 'sources'] as const).map(
@@ -268,6 +264,10 @@ export class PbList extends LitElement {
               </button>`,
           )}
         </div>
+        <label part="scope">
+          <input type="checkbox" .checked=${this.followsView} @change=${this.onScope} />
+          ${m.scopeView}
+        </label>
       </div>
       <div class="scroll" part="scroll">
         <table part="table" tabindex="-1">

@@ -24,6 +24,9 @@ export const styles = css`
     margin-bottom: 0.5em;
   }
   .controls label {
+    /* After the downloads in the tab order (the table's first button goes back to it), at the end
+       of the line. */
+    margin-inline-start: auto;
     display: inline-flex;
     gap: 0.4em;
     align-items: center;
@@ -38,7 +41,6 @@ export const styles = css`
     flex-wrap: wrap;
     gap: 0.35em 0.5em;
     align-items: center;
-    margin-inline-start: auto;
     font-size: 0.875em;
   }
   .download button {

@@ -22,6 +22,8 @@ export interface ImageMessages {
   more: (n: number) => string;
   /** Start of the file name (then the date). */
   fileStem: string;
+  /** The feed's date: "mis à jour le 2026-11-22". */
+  updated: (date: string) => string;
   /** Between a label and its value: " : " in French, ": " elsewhere. */
   colon: string;
 }
@@ -41,6 +43,7 @@ function french(m: Messages): ImageMessages {
     more: (n) => `et ${formatN(n, m.locale)} autres`,
     fileStem: 'carte-budgets-participatifs',
     colon: '\u202f: ',
+    updated: (date) => `mis à jour le ${date}`,
   };
 }
 
@@ -57,6 +60,7 @@ function english(m: Messages): ImageMessages {
     more: (n) => `and ${formatN(n, m.locale)} more`,
     fileStem: 'participatory-budgets-map',
     colon: ': ',
+    updated: (date) => `updated ${date}`,
   };
 }
 
@@ -73,6 +77,7 @@ function spanish(m: Messages): ImageMessages {
     more: (n) => `y ${formatN(n, m.locale)} más`,
     fileStem: 'mapa-presupuestos-participativos',
     colon: ': ',
+    updated: (date) => `actualizado el ${date}`,
   };
 }
 
@@ -89,6 +94,7 @@ function portuguese(m: Messages): ImageMessages {
     more: (n) => `e mais ${formatN(n, m.locale)}`,
     fileStem: 'mapa-orcamentos-participativos',
     colon: ': ',
+    updated: (date) => `atualizado em ${date}`,
   };
 }
 

@@ -256,7 +256,10 @@ function bandLines(
   const span = years && (years[0] === years[1] ? String(years[0]) : `${years[0]}–${years[1]}`);
   add(base.legendFigure(span, range, perInhabitant));
   if (feed) {
-    const credits = [feed.licence && `${m.licence}${m.colon}${feed.licence}`, feed.updated]
+    const credits = [
+      feed.licence && `${m.licence}${m.colon}${feed.licence}`,
+      feed.updated && m.updated(feed.updated),
+    ]
       .filter(Boolean)
       .join(' · ');
     if (credits) add(`${m.data} — ${credits}`, { muted: true });

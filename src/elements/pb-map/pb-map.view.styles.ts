@@ -160,7 +160,7 @@ export const viewStyles = css`
     margin: auto;
     fill: none;
     stroke: #333333;
-    stroke-width: 1.6;
+    stroke-width: 1.8;
     stroke-linecap: round;
     stroke-linejoin: round;
   }

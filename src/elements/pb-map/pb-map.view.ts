@@ -410,10 +410,10 @@ export function imageControl(host: PbMap, lang: string): IControl {
   svg.setAttribute('viewBox', '0 0 20 20');
   svg.setAttribute('aria-hidden', 'true');
   const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
-  // A picture frame with a hill and a sun, and a down arrow: "save the picture".
+  // A picture (a frame and a hill) and an arrow down: "save the picture".
   path.setAttribute(
     'd',
-    'M3 4h14v9H3zM5 11l3-3 2 2 2-2 3 3M13 7.2a1 1 0 1 0 0-.01M10 14v4m-2-2 2 2 2-2',
+    'M2.5 3h15v10h-15zM5 11l3.5-3.5 2.5 2.5 2-2 2.5 2.5M10 13v5.5m-2.5-2.5 2.5 2.5 2.5-2.5',
   );
   svg.append(path);
   button.append(svg);
