@@ -2,6 +2,7 @@
 // vite.config.ts serves and emits it, Lit pre-bundled once, and the Custom Elements Manifest as a
 // module made by the analyzer from the elements' JSDoc (the same as dist/custom-elements.json),
 // so that controls and docs come from the code and are never written twice.
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { analyzeElements } from '../scripts/gen-elements-doc.mjs';
 import { basemapFiles } from '../vite.config.js';
@@ -16,7 +17,8 @@ function customElementsManifest(): Plugin {
     async load(id) {
       if (id !== `\0${MANIFEST_ID}`) return undefined;
       const manifest = await analyzeElements();
-      for (const mod of manifest.modules) this.addWatchFile(mod.path);
+      const root = fileURLToPath(new URL('..', import.meta.url));
+      for (const mod of manifest.modules) this.addWatchFile(`${root}${mod.path}`);
       return `export default ${JSON.stringify(manifest)};`;
     },
   };
@@ -35,8 +37,18 @@ function feedsAsFiles(): Plugin {
 
 export default defineConfig({
   plugins: [basemapFiles(), customElementsManifest(), feedsAsFiles()],
-  // "Multiple versions of Lit loaded" in dev otherwise (Storybook's renderer and the elements).
-  optimizeDeps: { include: ['lit'] },
+  // "Multiple versions of Lit loaded" in dev otherwise: every Lit entry point the elements and
+  // Storybook's renderer (lit/directive-helpers.js) import, pre-bundled together.
+  optimizeDeps: {
+    include: [
+      'lit',
+      'lit/decorators.js',
+      'lit/directive-helpers.js',
+      'lit/directive.js',
+      'lit/directives/live.js',
+      'lit/directives/repeat.js',
+    ],
+  },
   // The feed and cluster workers are ES modules.
   worker: { format: 'es' },
   build: { target: 'es2022' },
