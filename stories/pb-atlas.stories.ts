@@ -100,6 +100,8 @@ export const Mobile: Story = {
 /** 100,000 programmes generated in the page: the list shows them a page at a time. */
 export const HundredThousand: Story = {
   name: '100,000 programmes',
+  // Not on the Docs page, which shows every story at once: open it on its own.
+  tags: ['!autodocs'],
   loaders: [() => ({ src: syntheticFeed(100_000) })],
   render: (args, context) =>
     create('pb-atlas', { ...args, src: (context.loaded as { src: string }).src }, context),

@@ -114,6 +114,8 @@ export const Mobile: Story = {
 /** 100,000 programmes, generated in the page (src/core/generate.ts). */
 export const HundredThousand: Story = {
   name: '100,000 programmes',
+  // Not on the Docs page, which shows every story at once: open it on its own.
+  tags: ['!autodocs'],
   loaders: [() => ({ src: syntheticFeed(100_000) })],
   render: (args, context) =>
     create('pb-map', { ...args, src: (context.loaded as { src: string }).src }, context),
