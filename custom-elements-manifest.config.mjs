@@ -7,7 +7,9 @@
 
 /**
  * Keeps the public API only: the analyzer also lists private and protected members and Lit's
- * `static styles`, which are not for the page (Storybook would show them as properties).
+ * `static styles`, which are not for the page (Storybook would show them as properties). The
+ * initializer of a read-only object (`store = new MapStore(() => this.want())`) is no default a
+ * page can use either: only its type is kept.
  */
 function publicApiOnly() {
   return {
@@ -23,6 +25,9 @@ function publicApiOnly() {
               !member.name.startsWith('#') &&
               !(member.static && member.name === 'styles'),
           );
+          for (const member of declaration.members) {
+            if (member.readonly && /\bthis\b|=>/.test(member.default ?? '')) delete member.default;
+          }
         }
       }
     },
