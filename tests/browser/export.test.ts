@@ -506,4 +506,18 @@ describe('<pb-map> image', function () {
     await waitFor(() => caught.revoked.has(file.href), 3000, 'the object URL was not revoked');
     await axeCheck(map);
   });
+
+  it('names its button in the page language', async () => {
+    const page = document.createElement('div');
+    page.lang = 'en';
+    document.body.append(page);
+    const map = mountMap(FEED, 'image-en', page) as PbMap;
+    await map.ready;
+    await waitFor(() => map.shadowRoot!.querySelector('.pb-map-image'));
+    await waitFor(
+      () => $(map, '.pb-map-image').getAttribute('aria-label') === 'Save the map as an image (PNG)',
+      5000,
+      `named ${$(map, '.pb-map-image').getAttribute('aria-label')}`,
+    );
+  });
 });

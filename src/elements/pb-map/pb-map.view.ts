@@ -403,9 +403,13 @@ export function imageControl(host: PbMap, lang: string): IControl {
   button.type = 'button';
   button.className = 'pb-map-image';
   button.setAttribute('part', 'image-button');
-  const label = imageMessagesFor(lang).save;
-  button.title = label;
-  button.setAttribute('aria-label', label);
+  // Named again when the page's language, still loading, arrives (French stands in meanwhile).
+  const name = (): void => {
+    const label = imageMessagesFor(lang, { requestUpdate: name }).save;
+    button.title = label;
+    button.setAttribute('aria-label', label);
+  };
+  name();
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   svg.setAttribute('viewBox', '0 0 20 20');
   svg.setAttribute('aria-hidden', 'true');
