@@ -31,13 +31,14 @@ describe('parseFeed: the documented example', () => {
     expect(result.feed).toEqual({
       version: 1,
       title: 'Budgets participatifs en Bretagne',
-      description: 'Les budgets participatifs des communes, édition par édition.',
+      description: 'Les budgets participatifs des collectivités bretonnes, édition par édition.',
       updated: '2026-11-01',
       currency: 'EUR',
       licence: 'Licence Ouverte 2.0',
       kind: 'programmes',
       sources: [
         { name: 'Ville de Rennes, données ouvertes', url: 'https://data.example.org/rennes' },
+        { name: 'Sites des collectivités' },
       ],
       programmes: [
         {
@@ -50,19 +51,38 @@ describe('parseFeed: the documented example', () => {
           level: 'commune',
           population: 222485,
           url: 'https://www.example.org/rennes/budget-participatif',
+          image: 'https://www.example.org/rennes/budget-participatif.jpg',
+          status: 'en cours',
+          category: 'Budget de la ville',
+          description: 'Les habitants proposent des projets pour leur quartier, puis votent.',
+          voters: 25000,
+          projects: 80,
           editions: [
             { year: 2016, budget: 3500000 },
             { year: 2017, budget: 3500000, voters: 12000, projects: 40, status: 'réalisé' },
           ],
         },
         {
+          // the shorthand (year, budget, voters, projects) becomes that year's edition
           id: 'fr-29019',
           name: 'Budget participatif de Brest',
           place: 'Brest',
           country: 'FR',
+          region: 'Bretagne',
           coordinates: [-4.4861, 48.3904],
           level: 'commune',
-          editions: [{ year: 2024, budget: 500000 }],
+          population: 139456,
+          editions: [{ year: 2024, budget: 500000, voters: 3100, projects: 12 }],
+        },
+        {
+          id: 'fr-dep-35',
+          name: 'Budget participatif d’Ille-et-Vilaine',
+          place: 'Ille-et-Vilaine',
+          country: 'FR',
+          region: 'Bretagne',
+          coordinates: [-1.68, 48.11],
+          level: 'department',
+          editions: [{ year: 2023, budget: 2000000, status: 'vote en cours' }],
         },
       ],
     });
