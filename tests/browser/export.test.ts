@@ -12,6 +12,7 @@ import type { PbMap } from '../../src/elements.js';
 import type { PbList } from '../../src/elements/pb-list/pb-list.js';
 import type { PbAtlas } from '../../src/elements/pb-atlas/pb-atlas.js';
 import { $, axeCheck, markers, mountMap, waitFor } from './helpers.js';
+import { parseCsv } from '../csv.js';
 
 const FIXTURES = '/tests/browser/fixtures';
 const FEED = `${FIXTURES}/export-programmes.json`;
@@ -69,35 +70,6 @@ function catchDownloads() {
       document.removeEventListener('click', onClick, true);
     },
   };
-}
-
-/** A small RFC 4180 reader (quoted cells, doubled quotes, CRLF). */
-function parseCsv(text: string, sep: string): string[][] {
-  const out: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === sep) {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      out.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return out;
 }
 
 /** The bytes of a blob as text, BOM kept. */

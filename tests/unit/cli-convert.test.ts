@@ -4,17 +4,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseFeed } from '../../src/core/feed/parse.js';
 import { ROLES } from '../../src/cli/convert/columns.js';
-import { EXIT, main, USAGE } from '../../src/cli/pb-feed.js';
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-  });
-  return { code, stdout, stderr };
-}
+import { EXIT, USAGE } from '../../src/cli/pb-feed.js';
+import { run } from './cli-run.js';
 
 let dir: string;
 beforeAll(async () => {

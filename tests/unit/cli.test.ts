@@ -7,17 +7,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import pkg from '../../package.json';
-import { EXIT, main, USAGE } from '../../src/cli/pb-feed.js';
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-  });
-  return { code, stdout, stderr };
-}
+import { EXIT, USAGE } from '../../src/cli/pb-feed.js';
+import { run } from './cli-run.js';
 
 let dir: string;
 beforeAll(async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../csv.js';
 import type { Programme } from '../../src/core/feed/model.js';
 import { applyFilter, indexProgrammes, type Filter } from '../../src/core/filter.js';
 import {
@@ -94,35 +95,6 @@ function rowsFor(filter: Filter) {
   const selection = applyFilter(index, filter);
   const positions = Array.from(selection.indices, (_, r) => r);
   return exportRows(index, selection, filter, positions);
-}
-
-/** A small RFC 4180 reader: quoted cells, doubled quotes, CRLF. */
-function parseCsv(text: string, sep: string): string[][] {
-  const out: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === sep) {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      out.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return out;
 }
 
 describe('csvText', () => {
