@@ -3,7 +3,7 @@ import '../../src/elements.js';
 import '../../src/elements/pb-filters/pb-filters.js';
 import '../../src/elements/pb-summary/pb-summary.js';
 import '../../src/elements/pb-list/pb-list.js';
-import { axeCheck } from './helpers.js';
+import { axeCheck, markers } from './helpers.js';
 
 const FEED = '/tests/browser/fixtures/programmes.json'; // 6 programmes
 
@@ -77,5 +77,18 @@ describe('languages', () => {
     expect(text(l, 'label')).to.equal('Apenas o que o mapa mostra');
     expect(squash(l.querySelector('thead')!.textContent!)).to.contain('Orçamento');
     await checkAll(map, filters, summary, list);
+  });
+
+  it('falls back to French as a whole under an unknown lang: words and numbers alike', async () => {
+    const { map } = await mount('de');
+    const fr = await mount('fr');
+    const bubbles = (el: Element) => markers(el).map((b) => squash(b.textContent ?? ''));
+    // Same feed, same size: the bubbles must read exactly as in French, not "4,5 Mio. €".
+    expect(bubbles(map)).to.have.length.greaterThan(0);
+    expect(bubbles(map)).to.deep.equal(bubbles(fr.map));
+    expect(bubbles(map).join(' ')).to.not.contain('Mio');
+    expect(text(map.shadowRoot!, '[part="skip"]')).to.equal(
+      text(fr.map.shadowRoot!, '[part="skip"]'),
+    );
   });
 });

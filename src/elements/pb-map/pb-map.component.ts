@@ -1116,7 +1116,7 @@ export class PbMap extends LitElement {
       return;
     }
     const m = this.messages;
-    const locale = this.locale;
+    const locale = m.locale;
     const { clientWidth: width, clientHeight: height } = map.getContainer();
     // Where each item lands now; those outside the view are inert (not focusable, not read).
     const placed = this.drawnItems.map((item) => {
@@ -1171,6 +1171,7 @@ export class PbMap extends LitElement {
 
   // Render
 
+  /** The language asked for (own `lang`, else the page's); numbers use `messages.locale`. */
   private get locale(): string {
     return pageLang(this);
   }
@@ -1238,7 +1239,7 @@ export class PbMap extends LitElement {
   private renderLegend(m: Messages): TemplateResult | typeof nothing {
     const feed = this.feed;
     if (this.status !== 'loaded' || !feed || !this.overlay) return nothing;
-    return this.overlay.legend(m, feed, this.store.state.filter, this.locale);
+    return this.overlay.legend(m, feed, this.store.state.filter, m.locale);
   }
 
   private renderNote(m: Messages): TemplateResult | typeof nothing {
@@ -1269,7 +1270,7 @@ export class PbMap extends LitElement {
             </ul>`
         : this.overlay!.programmeCard(opened.programme, {
             messages: m,
-            locale: this.locale,
+            locale: m.locale,
             currency: this.feed?.currency ?? 'EUR',
             underFilter: this.underFilter(opened.programme),
           });
