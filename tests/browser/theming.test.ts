@@ -252,6 +252,10 @@ describe('theme', () => {
     for (const el of [map, w.filters, w.list, w.summary]) el.setAttribute('theme', 'dark');
     await map.updateComplete;
     expect(darkness(w)).to.deep.equal(all(true));
+    // MapLibre's own buttons follow: a dark group with light icons, not a white box.
+    const zoomIn = $(map, '.maplibregl-ctrl-zoom-in .maplibregl-ctrl-icon');
+    expect(luminance(css($(map, '.maplibregl-ctrl-group'), 'background-color'))).to.be.below(0.2);
+    expect(css(zoomIn, 'filter')).to.equal('invert(1)');
     // Give a reload, if any, the time to start and finish.
     await new Promise((resolve) => setTimeout(resolve, 300));
     await map.drawn;
@@ -269,6 +273,8 @@ describe('theme', () => {
     for (const el of [map, w.filters, w.list, w.summary]) el.removeAttribute('theme');
     await map.updateComplete;
     expect(darkness(w)).to.deep.equal(all(false));
+    expect(luminance(css($(map, '.maplibregl-ctrl-group'), 'background-color'))).to.be.above(0.8);
+    expect(css(zoomIn, 'filter')).to.equal('none');
     expect(map.map).to.equal(instance);
     expect(markers(map).length).to.equal(keys.length);
   });

@@ -210,5 +210,7 @@ export const tokens = themed(
     --_error: #ff5655;
     /* The dark basemap's water (src/map/basemap.ts). */
     --_map-background: #0e1620;
+    /* MapLibre draws its button icons dark grey: light ones on the dark surface. */
+    --_icon: invert(1);
   `,
 );

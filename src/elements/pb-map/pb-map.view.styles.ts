@@ -167,6 +167,22 @@ export const viewStyles = css`
   .pb-map-image[aria-busy='true'] {
     cursor: progress;
   }
+  /* MapLibre's buttons and attribution on the element's surface, dark theme included. */
+  .maplibregl-ctrl-group {
+    background: var(--_surface);
+  }
+  .maplibregl-ctrl-group button + button {
+    border-top-color: var(--_border);
+  }
+  .maplibregl-ctrl-icon {
+    filter: var(--_icon, none);
+  }
+  .maplibregl-ctrl.maplibregl-ctrl-attrib {
+    background-color: color-mix(in srgb, var(--_surface) 75%, transparent);
+  }
+  .maplibregl-ctrl-attrib a {
+    color: var(--_text);
+  }
   @media (prefers-reduced-motion: reduce) {
     .marker {
       transition: none;
