@@ -58,8 +58,13 @@ export function readAmount(raw: string): Read<number> {
         : 'is not an amount; write digits, e.g. 3 000 € or 1 500 000,50 €',
     );
   }
-  return { ok: true, value: roundCents(number * factor) };
+  const value = roundCents(number * factor);
+  // Hundreds of digits read as Infinity, which a feed cannot hold (JSON writes it as null).
+  if (!Number.isFinite(value)) return fail(TOO_LARGE);
+  return { ok: true, value };
 }
+
+const TOO_LARGE = 'is too large to be read as a number; check the cell';
 
 /**
  * A decimal number without spaces: `1500000`, `1.500.000`, `1,500,000.50`, `1.500.000,50`,
@@ -84,7 +89,8 @@ function readDecimal(text: string): number | undefined {
 
 /** Amounts in cents at most, so that 0.1 + 0.2 and 1,5 M€ come out as people wrote them. */
 function roundCents(value: number): number {
-  return Math.round(value * 100) / 100;
+  const rounded = Math.round(value * 100) / 100;
+  return Number.isFinite(rounded) ? rounded : value; // past 1e306, there are no cents to round
 }
 
 /**
@@ -125,9 +131,10 @@ export function readCount(raw: string): Read<number> {
   const text = raw.trim().replace(GROUP_SPACES, '');
   // "12.0" is a spreadsheet's float; "12.000" is twelve thousand, grouped.
   const m = /^(\d+)(?:[.,](?:0{1,2}|0{4,}))?$/.exec(text);
-  if (m) return { ok: true, value: Number(m[1]) };
   const grouped = /^\d{1,3}(?:[.,]\d{3})+$/.test(text);
-  if (grouped) return { ok: true, value: Number(text.replace(/[.,]/g, '')) };
+  const value = m ? Number(m[1]) : grouped ? Number(text.replace(/[.,]/g, '')) : NaN;
+  if (value === Infinity) return fail(TOO_LARGE);
+  if (m || grouped) return { ok: true, value };
   return fail('is not a whole number; write digits, e.g. 12 000');
 }
 
