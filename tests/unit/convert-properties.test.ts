@@ -16,9 +16,11 @@ import { convert, type ConvertResult } from '../../src/cli/convert/convert.js';
 import { decode, InputError, readTable, type InputTable } from '../../src/cli/convert/read.js';
 
 /** Runs per property; the figures in docs/reliability.md follow from these. */
-const RUNS = { csv: 3000, columns: 2000, json: 1000, rows: 1500 };
+const RUNS = { csv: 5000, columns: 4000, json: 2000, rows: 3000 };
 /** Longest one read + conversion may take. */
 const BUDGET_MS = 2000;
+/** Vitest's limit for one property (all its runs); its default of 5 s is too short on 2 cores. */
+const TIMEOUT_MS = 60_000;
 
 /** Reads and converts the bytes as `pb-feed convert` does; undefined when refused as input. */
 async function run(
@@ -111,81 +113,93 @@ const headerish = fc.oneof(
 );
 
 describe('pb-feed convert on arbitrary text', () => {
-  it('reads or refuses any text with a message, and converts what it reads in bounded time', async () => {
-    const text = fc.oneof(
-      fc.string({ unit: 'binary', maxLength: 300 }),
-      fc.array(cellish, { maxLength: 60 }).map((parts) => parts.join('')),
-    );
-    await fc.assert(
-      fc.asyncProperty(text, async (t) => {
-        await run(t);
-      }),
-      { numRuns: RUNS.csv },
-    );
-  });
+  it(
+    'reads or refuses any text with a message, and converts what it reads in bounded time',
+    async () => {
+      const text = fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 300 }),
+        fc.array(cellish, { maxLength: 60 }).map((parts) => parts.join('')),
+      );
+      await fc.assert(
+        fc.asyncProperty(text, async (t) => {
+          await run(t);
+        }),
+        { numRuns: RUNS.csv },
+      );
+    },
+    TIMEOUT_MS,
+  );
 
-  it('converts spreadsheets of random cells under known headers without losing a row silently', async () => {
-    const sheet = fc
-      .tuple(
-        fc.array(headerish, { minLength: 1, maxLength: 8 }),
-        fc.array(fc.array(cellish, { maxLength: 9 }), { maxLength: 12 }),
-        fc.constantFrom(',', ';'),
-        fc.constantFrom('\n', '\r\n'),
-        fc.boolean(),
-      )
-      .map(([headers, rows, sep, eol, bom]) => {
-        const lines = [headers, ...rows].map((r) => r.map((c) => quote(c, sep)).join(sep));
-        return `${bom ? '\ufeff' : ''}${lines.join(eol)}`;
-      });
-    await fc.assert(
-      fc.asyncProperty(sheet, async (t) => {
-        await run(t);
-      }),
-      { numRuns: RUNS.columns },
-    );
-  });
-
-  it('reads or refuses any JSON value as GeoJSON input', async () => {
-    const json = fc.oneof(
-      fc.jsonValue({ maxDepth: 5 }).map((v) => JSON.stringify(v)),
-      fc
-        .array(
-          fc.record(
-            {
-              type: fc.constantFrom('Feature', 'feature', 1),
-              id: fc.oneof(fc.string(), fc.integer(), fc.double()),
-              geometry: fc.oneof(
-                fc.constant(null),
-                fc.record({
-                  type: fc.constantFrom('Point', 'Polygon', 'point'),
-                  coordinates: fc.oneof(
-                    fc.tuple(fc.double(), fc.double()),
-                    fc.tuple(
-                      fc.double({ min: -5, max: 9, noNaN: true }),
-                      fc.double({ min: 42, max: 51, noNaN: true }),
-                    ),
-                    fc.jsonValue({ maxDepth: 2 }),
-                  ),
-                }),
-              ),
-              properties: fc.oneof(
-                fc.dictionary(headerish, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 6 }),
-                fc.jsonValue({ maxDepth: 2 }),
-              ),
-            },
-            { requiredKeys: [] },
-          ),
-          { maxLength: 8 },
+  it(
+    'converts spreadsheets of random cells under known headers without losing a row silently',
+    async () => {
+      const sheet = fc
+        .tuple(
+          fc.array(headerish, { minLength: 1, maxLength: 8 }),
+          fc.array(fc.array(cellish, { maxLength: 9 }), { maxLength: 12 }),
+          fc.constantFrom(',', ';'),
+          fc.constantFrom('\n', '\r\n'),
+          fc.boolean(),
         )
-        .map((features) => JSON.stringify({ type: 'FeatureCollection', features })),
-    );
-    await fc.assert(
-      fc.asyncProperty(json, async (t) => {
-        await run(t);
-      }),
-      { numRuns: RUNS.json },
-    );
-  });
+        .map(([headers, rows, sep, eol, bom]) => {
+          const lines = [headers, ...rows].map((r) => r.map((c) => quote(c, sep)).join(sep));
+          return `${bom ? '\ufeff' : ''}${lines.join(eol)}`;
+        });
+      await fc.assert(
+        fc.asyncProperty(sheet, async (t) => {
+          await run(t);
+        }),
+        { numRuns: RUNS.columns },
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'reads or refuses any JSON value as GeoJSON input',
+    async () => {
+      const json = fc.oneof(
+        fc.jsonValue({ maxDepth: 5 }).map((v) => JSON.stringify(v)),
+        fc
+          .array(
+            fc.record(
+              {
+                type: fc.constantFrom('Feature', 'feature', 1),
+                id: fc.oneof(fc.string(), fc.integer(), fc.double()),
+                geometry: fc.oneof(
+                  fc.constant(null),
+                  fc.record({
+                    type: fc.constantFrom('Point', 'Polygon', 'point'),
+                    coordinates: fc.oneof(
+                      fc.tuple(fc.double(), fc.double()),
+                      fc.tuple(
+                        fc.double({ min: -5, max: 9, noNaN: true }),
+                        fc.double({ min: 42, max: 51, noNaN: true }),
+                      ),
+                      fc.jsonValue({ maxDepth: 2 }),
+                    ),
+                  }),
+                ),
+                properties: fc.oneof(
+                  fc.dictionary(headerish, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 6 }),
+                  fc.jsonValue({ maxDepth: 2 }),
+                ),
+              },
+              { requiredKeys: [] },
+            ),
+            { maxLength: 8 },
+          )
+          .map((features) => JSON.stringify({ type: 'FeatureCollection', features })),
+      );
+      await fc.assert(
+        fc.asyncProperty(json, async (t) => {
+          await run(t);
+        }),
+        { numRuns: RUNS.json },
+      );
+    },
+    TIMEOUT_MS,
+  );
 });
 
 /** A cell as a spreadsheet writes it: in double quotes when it holds a quote, `sep` or a line break. */
@@ -412,39 +426,43 @@ const sheets = fc
 const pickOf = <T>(list: readonly T[], pick: number): T => list[pick % list.length] as T;
 
 describe('pb-feed convert on spreadsheets with corrupted rows', () => {
-  it('turns every valid row into its entry and reports every corrupted row at its row and column', async () => {
-    await fc.assert(
-      fc.asyncProperty(sheets, async (sheet) => {
-        const read = await run(sheet.text);
-        if (!read) throw new Error('the spreadsheet was refused');
-        const { table, result } = read;
-        expect(table.rows.length).toBe(sheet.dataRows);
-        const kept = sheet.rows.filter((r) => r.expected);
-        if (kept.length === 0) {
-          expect(result.ok).toBe(false);
-          return;
-        }
-        if (!result.ok) throw new Error(`refused: ${result.error}`);
-        expect(result.feed.programmes).toEqual(kept.map((r) => r.expected));
-        const { problems } = result.report;
-        for (const row of sheet.rows) {
-          const mine = problems.filter((p) => p.row === row.number);
-          const said = JSON.stringify(mine.map((p) => [p.column, p.effect, p.message]));
-          for (const want of row.reports) {
-            const found = mine.some((p) => p.column === want.column && p.effect === want.effect);
-            expect(
-              found,
-              `row ${row.number} (${row.what}): ${JSON.stringify(want)} in ${said}`,
-            ).toBe(true);
+  it(
+    'turns every valid row into its entry and reports every corrupted row at its row and column',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(sheets, async (sheet) => {
+          const read = await run(sheet.text);
+          if (!read) throw new Error('the spreadsheet was refused');
+          const { table, result } = read;
+          expect(table.rows.length).toBe(sheet.dataRows);
+          const kept = sheet.rows.filter((r) => r.expected);
+          if (kept.length === 0) {
+            expect(result.ok).toBe(false);
+            return;
           }
-          expect(mine.length, `row ${row.number} (${row.what}): only ${said}`).toBe(
-            row.reports.length,
-          );
-        }
-        // Every problem names a row of the sheet.
-        for (const p of problems) expect(sheet.rows.some((r) => r.number === p.row)).toBe(true);
-      }),
-      { numRuns: RUNS.rows },
-    );
-  });
+          if (!result.ok) throw new Error(`refused: ${result.error}`);
+          expect(result.feed.programmes).toEqual(kept.map((r) => r.expected));
+          const { problems } = result.report;
+          for (const row of sheet.rows) {
+            const mine = problems.filter((p) => p.row === row.number);
+            const said = JSON.stringify(mine.map((p) => [p.column, p.effect, p.message]));
+            for (const want of row.reports) {
+              const found = mine.some((p) => p.column === want.column && p.effect === want.effect);
+              expect(
+                found,
+                `row ${row.number} (${row.what}): ${JSON.stringify(want)} in ${said}`,
+              ).toBe(true);
+            }
+            expect(mine.length, `row ${row.number} (${row.what}): only ${said}`).toBe(
+              row.reports.length,
+            );
+          }
+          // Every problem names a row of the sheet.
+          for (const p of problems) expect(sheet.rows.some((r) => r.number === p.row)).toBe(true);
+        }),
+        { numRuns: RUNS.rows },
+      );
+    },
+    TIMEOUT_MS,
+  );
 });
