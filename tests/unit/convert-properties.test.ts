@@ -16,7 +16,7 @@ import { convert, type ConvertResult } from '../../src/cli/convert/convert.js';
 import { decode, InputError, readTable, type InputTable } from '../../src/cli/convert/read.js';
 
 /** Runs per property; the figures in docs/reliability.md follow from these. */
-const RUNS = { csv: 5000, columns: 4000, json: 2000, rows: 3000 };
+const RUNS = { csv: 5000, columns: 4000, json: 2000, rows: 3000, geojson: 1500 };
 /** Longest one read + conversion may take. */
 const BUDGET_MS = 2000;
 /** Vitest's limit for one property (all its runs); its default of 5 s is too short on 2 cores. */
@@ -461,6 +461,99 @@ describe('pb-feed convert on spreadsheets with corrupted rows', () => {
           for (const p of problems) expect(sheet.rows.some((r) => r.number === p.row)).toBe(true);
         }),
         { numRuns: RUNS.rows },
+      );
+    },
+    TIMEOUT_MS,
+  );
+});
+
+// ---------------------------------------------------------------------------------------------
+// GeoJSON with numbers: a JSON number is exact, whatever its digits
+
+describe('pb-feed convert on GeoJSON features with numeric properties', () => {
+  /** One feature: its properties as numbers, what it must become, what must be reported. */
+  const feature = fc.record({
+    name: nameCell,
+    year: fc.integer({ min: 1980, max: 2100 }),
+    budget: fc.oneof(
+      fc.double({ min: 0, max: 1e12, noNaN: true }).map((x) => x + 0),
+      fc.integer({ min: 0, max: 1e9 }).map((n) => n / 1000), // three decimals: 2.125
+      fc.constantFrom(0, 1.5e-7, 5e-324, 1e20),
+    ),
+    voters: fc.nat(),
+    lon: fc.double({ min: -4.5, max: 7.5, noNaN: true }).map((x) => x + 0),
+    lat: fc.double({ min: 42, max: 51, noNaN: true }),
+    corruption: fc.option(
+      fc.constantFrom('polygon', 'no geometry', 'negative budget', 'bad year', 'no name'),
+      { freq: 3 },
+    ),
+  });
+
+  it(
+    'turns every feature into its entry, amounts to the cent, and reports the others',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(feature, { minLength: 1, maxLength: 10 }), async (list) => {
+          const features = list.map((f, i) => {
+            const properties: Record<string, unknown> = {
+              nom: f.name,
+              annee: f.year,
+              budget: f.budget,
+              votants: f.voters,
+            };
+            let geometry: unknown = { type: 'Point', coordinates: [f.lon, f.lat] };
+            if (f.corruption === 'polygon') geometry = { type: 'Polygon', coordinates: [] };
+            if (f.corruption === 'no geometry') geometry = null;
+            if (f.corruption === 'negative budget') properties.budget = -f.budget - 1;
+            if (f.corruption === 'bad year') properties.annee = 1850;
+            if (f.corruption === 'no name') properties.nom = '';
+            return { type: 'Feature', id: `f${i}`, geometry, properties };
+          });
+          const read = await run(JSON.stringify({ type: 'FeatureCollection', features }));
+          if (!read) throw new Error('the GeoJSON was refused');
+          const { result } = read;
+          const kept = list.flatMap((f, i) => {
+            if (f.corruption === 'polygon' || f.corruption === 'no geometry') return [];
+            const e: Record<string, unknown> = {
+              id: `f${i}`,
+              name: f.corruption === 'no name' ? `Projet f${i}` : f.name.trim(),
+              coordinates: [f.lon, f.lat],
+              voters: f.voters,
+            };
+            if (f.corruption !== 'bad year') {
+              e.year = f.year;
+              // Kept to the cent (docs/pb-feed.md).
+              if (f.corruption !== 'negative budget') e.budget = Math.round(f.budget * 100) / 100;
+            }
+            return [e];
+          });
+          if (kept.length === 0) {
+            expect(result.ok).toBe(false);
+            return;
+          }
+          if (!result.ok) throw new Error(`refused: ${result.error}`);
+          expect(result.feed.programmes).toEqual(kept);
+          list.forEach((f, i) => {
+            const mine = result.report.problems.filter((p) => p.row === i);
+            const said = JSON.stringify(mine.map((p) => [p.column, p.effect, p.value, p.message]));
+            const want =
+              {
+                polygon: [[undefined, 'row']],
+                'no geometry': [[undefined, 'row']],
+                'negative budget': [['budget', 'field']],
+                'bad year': [
+                  ['annee', 'field'],
+                  ['budget', 'field'],
+                ],
+                'no name': [['nom', 'fixed']],
+              }[f.corruption ?? ''] ?? [];
+            expect(
+              mine.map((p) => [p.column, p.effect]),
+              `feature ${i}: ${said}`,
+            ).toEqual(want);
+          });
+        }),
+        { numRuns: RUNS.geojson },
       );
     },
     TIMEOUT_MS,

@@ -163,6 +163,28 @@ describe('pb-feed convert: cells too large for a number', () => {
     expect(back.ok && back.feed.programmes).toHaveLength(3);
   });
 
+  it('reads GeoJSON numbers as the numbers they are, whatever their digits', async () => {
+    const features = [1234.567, 1e21, 1.5e-7, 7].map((budget, i) => ({
+      type: 'Feature',
+      id: `f${i}`,
+      geometry: { type: 'Point', coordinates: [2.35, 48.85] },
+      properties: { nom: `N${i}`, annee: 2020, budget, population: 1e21 },
+    }));
+    const result = await convert(
+      readTable(JSON.stringify({ type: 'FeatureCollection', features })),
+      {},
+    );
+    if (!result.ok) throw new Error(result.error);
+    expect(result.report.problems).toEqual([]);
+    // Amounts are kept to the cent (docs/pb-feed.md).
+    expect(result.feed.programmes.map((p) => [p.budget, p.population])).toEqual([
+      [1234.57, 1e21],
+      [1e21, 1e21],
+      [0, 1e21],
+      [7, 1e21],
+    ]);
+  });
+
   it('converts a file whose only row has such a cell', async () => {
     const result = await convert(readTable(sheet.split('\n').slice(0, 2).join('\n')), {});
     expect(result.ok && result.feed.programmes.map((p) => p.id)).toEqual(['a']);

@@ -192,6 +192,20 @@ function isId(value: unknown): value is string | number {
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') return numberText(value);
+  if (typeof value === 'boolean') return String(value);
   return JSON.stringify(value);
+}
+
+/**
+ * A JSON number as a cell that the readers of text.ts (made for what people type) read back as
+ * that number: without an exponent (`1e+21`, `1.5e-7`), and never with exactly three decimals,
+ * which they take for a thousands group (`2.125` is written `2.1250`).
+ */
+function numberText(value: number): string {
+  let text = String(value);
+  if (Number.isFinite(value) && /e/.test(text)) {
+    text = Number.isInteger(value) ? BigInt(value).toString() : value.toFixed(20);
+  }
+  return /\.\d{3}$/.test(text) ? `${text}0` : text;
 }

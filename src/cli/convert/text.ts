@@ -89,8 +89,8 @@ function readDecimal(text: string): number | undefined {
 
 /** Amounts in cents at most, so that 0.1 + 0.2 and 1,5 M€ come out as people wrote them. */
 function roundCents(value: number): number {
-  const rounded = Math.round(value * 100) / 100;
-  return Number.isFinite(rounded) ? rounded : value; // past 1e306, there are no cents to round
+  // A whole amount (every number past 2^53 is one) has no cents: multiplying would blur or overflow it.
+  return Number.isInteger(value) ? value : Math.round(value * 100) / 100;
 }
 
 /**
