@@ -536,17 +536,17 @@ describe('pb-feed convert on GeoJSON features with numeric properties', () => {
           list.forEach((f, i) => {
             const mine = result.report.problems.filter((p) => p.row === i);
             const said = JSON.stringify(mine.map((p) => [p.column, p.effect, p.value, p.message]));
-            const want =
-              {
-                polygon: [[undefined, 'row']],
-                'no geometry': [[undefined, 'row']],
-                'negative budget': [['budget', 'field']],
-                'bad year': [
-                  ['annee', 'field'],
-                  ['budget', 'field'],
-                ],
-                'no name': [['nom', 'fixed']],
-              }[f.corruption ?? ''] ?? [];
+            const wants: Record<string, (string | undefined)[][]> = {
+              polygon: [[undefined, 'row']],
+              'no geometry': [[undefined, 'row']],
+              'negative budget': [['budget', 'field']],
+              'bad year': [
+                ['annee', 'field'],
+                ['budget', 'field'],
+              ],
+              'no name': [['nom', 'fixed']],
+            };
+            const want = f.corruption === null ? [] : wants[f.corruption];
             expect(
               mine.map((p) => [p.column, p.effect]),
               `feature ${i}: ${said}`,
