@@ -13,7 +13,7 @@ import {
   recordRequestsPlugin,
   viteImportsPlugin,
 } from './scripts/wtr-plugins.mjs';
-import { rangeMiddleware } from './scripts/wtr-plugins.mjs';
+import { faultsMiddleware, rangeMiddleware } from './scripts/wtr-plugins.mjs';
 
 // The repo root, so tests can fetch /demo/... and /tests/fixtures/... over real HTTP.
 const rootDir = fileURLToPath(new URL('.', import.meta.url));
@@ -32,7 +32,8 @@ export default {
   // Lit logs this once per test file: noise in every report.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   // PMTiles archives are read by HTTP Range requests (tests/browser/basemaps.test.ts).
-  middleware: [rangeMiddleware({ rootDir })],
+  // A feed server that misbehaves on purpose, under /@faults/ (tests/browser/faults.test.ts).
+  middleware: [rangeMiddleware({ rootDir }), faultsMiddleware({ rootDir })],
   plugins: [
     emulateMediaFeaturesPlugin(),
     recordRequestsPlugin(),

@@ -279,3 +279,137 @@ export function otherOriginPlugin({ rootDir }) {
     },
   };
 }
+
+/**
+ * Koa middleware for the test server: a feed server that misbehaves on purpose, for
+ * tests/browser/faults.test.ts. `GET /@faults/<kind>?feed=<fixture>&…` answers the feed
+ * `tests/browser/fixtures/<fixture>` (default `programmes.json`) in one of these ways:
+ *
+ * - `ok`: as it should (`application/json`);
+ * - `status?code=404`: that HTTP status, with a short text body;
+ * - `hang`: never answers (not even headers), until the browser gives up on the request;
+ * - `truncated`: announces the whole file's `Content-Length`, sends half, cuts the connection;
+ * - `plain`: the feed as `text/plain` (as some static hosts send `.json`);
+ * - `portal`: an HTML page with status 200 as `application/json` (a captive portal, a CMS);
+ * - `slow?ms=3000`: the feed dribbled in 20 parts over `ms` milliseconds;
+ * - `huge?mb=60`: that many MB of generated feed, streamed without a `Content-Length`;
+ * - `tiles-style?code=404`: a MapLibre style whose raster tiles all answer that status.
+ *
+ * With `failOnce=<token>`, only the first request with that token misbehaves; the next ones get
+ * the feed as `ok` (the retry tests). Nothing is cached (`Cache-Control: no-store`).
+ *
+ * @param {{ rootDir: string }} options the dev server's rootDir
+ */
+export function faultsMiddleware({ rootDir }) {
+  const fixtures = join(rootDir, 'tests', 'browser', 'fixtures');
+  /** The failOnce tokens already used. */
+  const failed = new Set();
+  return async function misbehave(context, next) {
+    const kind = /^\/@faults\/([a-z-]+)$/.exec(context.path)?.[1];
+    if (!kind || context.method !== 'GET') return next();
+    const query = context.URL.searchParams;
+    const name = query.get('feed') ?? 'programmes.json';
+    const file = join(fixtures, name);
+    if (relative(fixtures, file).startsWith('..')) return next();
+    const token = query.get('failOnce');
+    const fault = token !== null && failed.has(token) ? 'ok' : kind;
+    if (token !== null) failed.add(token);
+
+    const { res } = context;
+    context.respond = false; // this middleware writes the response itself
+    const headers = (type, extra = {}) => ({
+      'Content-Type': type,
+      'Cache-Control': 'no-store',
+      ...extra,
+    });
+    /** Whether the browser went away (an aborted fetch, a terminated worker). */
+    let gone = false;
+    res.on('close', () => (gone = true));
+    const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+    if (fault === 'status') {
+      const code = Number(query.get('code') ?? 500);
+      res.writeHead(code, headers('text/plain')).end(`Error ${code}`);
+      return undefined;
+    }
+    if (fault === 'hang') {
+      // No answer at all; the socket goes when the browser aborts the request (or after 30 s).
+      setTimeout(() => res.destroy(), 30_000).unref();
+      return undefined;
+    }
+    if (fault === 'tiles-style') {
+      const origin = `http://${context.get('host')}`;
+      const code = query.get('code') ?? '404';
+      const style = {
+        version: 8,
+        name: 'Tiles that fail',
+        sources: {
+          failing: {
+            type: 'raster',
+            tiles: [`${origin}/@faults/status?code=${code}&tile={z}-{x}-{y}`],
+            tileSize: 256,
+            attribution: '© Failing tiles',
+          },
+        },
+        layers: [{ id: 'tiles', type: 'raster', source: 'failing' }],
+      };
+      res.writeHead(200, headers('application/json')).end(JSON.stringify(style));
+      return undefined;
+    }
+    if (fault === 'huge') {
+      const limit = Number(query.get('mb') ?? 60) * 1024 * 1024;
+      const entry = '{"id":"x","name":"Generated","coordinates":[2.35,48.85]},';
+      const chunk = Buffer.from(entry.repeat(Math.ceil((256 * 1024) / entry.length)));
+      res.writeHead(200, headers('application/json'));
+      res.write('{"version":1,"programmes":[');
+      for (let sent = 0; sent < limit && !gone; sent += chunk.length) {
+        if (!res.write(chunk)) {
+          await new Promise((resolve) => {
+            const done = () => {
+              res.off('drain', done).off('close', done);
+              resolve(undefined);
+            };
+            res.on('drain', done).on('close', done);
+          });
+        }
+      }
+      if (!gone) res.end('{"id":"y","name":"Last","coordinates":[2.35,48.85]}]}');
+      return undefined;
+    }
+
+    let body;
+    try {
+      body = await readFile(file);
+    } catch {
+      res.writeHead(404, headers('text/plain')).end('No such fixture');
+      return undefined;
+    }
+    if (fault === 'ok') {
+      res.writeHead(200, headers('application/json')).end(body);
+    } else if (fault === 'plain') {
+      res.writeHead(200, headers('text/plain; charset=utf-8')).end(body);
+    } else if (fault === 'portal') {
+      const page =
+        '<!DOCTYPE html>\n<html lang="fr"><head><title>Connexion au Wi-Fi</title></head>' +
+        '<body><h1>Bienvenue</h1><p>Acceptez les conditions pour naviguer.</p></body></html>';
+      res.writeHead(200, headers('application/json')).end(page);
+    } else if (fault === 'truncated') {
+      res.writeHead(200, headers('application/json', { 'Content-Length': body.length }));
+      res.write(body.subarray(0, Math.floor(body.length / 2)));
+      setTimeout(() => res.destroy(), 50);
+    } else if (fault === 'slow') {
+      const total = Number(query.get('ms') ?? 3000);
+      const parts = 20;
+      res.writeHead(200, headers('application/json'));
+      const size = Math.ceil(body.length / parts);
+      for (let i = 0; i < parts && !gone; i++) {
+        res.write(body.subarray(i * size, (i + 1) * size));
+        await wait(total / parts);
+      }
+      if (!gone) res.end();
+    } else {
+      res.writeHead(400, headers('text/plain')).end(`Unknown fault: ${kind}`);
+    }
+    return undefined;
+  };
+}

@@ -102,6 +102,18 @@ export async function setUpMap(options: MapSetupOptions): Promise<MapSetup> {
   /** Ends a basemap swap in progress (the map's `idle` never comes once it is removed). */
   let endSwap: (() => void) | undefined;
 
+  if (options.basemap) {
+    // Tiles that all answer 404 ("no tile here" for MapLibre, which fires no error for them)
+    // leave the style empty under the data: once its first tiles are settled, say so.
+    let tiles = 0;
+    map.on('sourcedata', (event) => (tiles += event.tile ? 1 : 0));
+    map.once('load', () => {
+      if (!tiles && Object.keys(map.getStyle().sources).length > 0) {
+        onBasemapProblem('No tile of the basemap could be loaded.');
+      }
+    });
+  }
+
   const basemapDone = offline
     ?.then(async (full) => {
       // MapLibre prepares the basemap's shapes in its worker: where workers cannot start (a CSP

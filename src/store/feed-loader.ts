@@ -22,6 +22,12 @@ export interface LoadedFeed {
 }
 
 /**
+ * The limits of every load (`LoadFeedOptions`: 15 s, 50 MB unless set here). Not public: the fault
+ * tests (tests/browser/faults.test.ts) shorten the timeout so as not to wait 15 s.
+ */
+export const feedLimits: { timeoutMs?: number; maxBytes?: number } = {};
+
+/**
  * The feed at `url` (absolute), parsed; with `first`, also its first view in those conditions
  * (only from the worker: undefined on the page's fallback). Resolves for every failure of the
  * feed itself (see `loadFeed`); rejects with `signal.reason` when `signal` aborts.
@@ -35,7 +41,7 @@ export async function loadFeedOffThread(
   if (inWorker) return inWorker;
   signal.throwIfAborted();
   const feed = await import('../core/feed/load.js');
-  return { result: await feed.loadFeed(url, { signal }) };
+  return { result: await feed.loadFeed(url, { ...feedLimits, signal }) };
 }
 
 /** The worker's answer, or `undefined` when no worker could do it (then the page does). */
@@ -87,6 +93,6 @@ function inAWorker(
     };
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
-    worker.postMessage({ url, first } satisfies FeedWorkerRequest);
+    worker.postMessage({ ...feedLimits, url, first } satisfies FeedWorkerRequest);
   });
 }

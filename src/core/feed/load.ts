@@ -99,10 +99,13 @@ export async function loadFeed(
     }
 
     let body: Body;
+    const got = { bytes: 0 };
     try {
-      body = await readText(response, maxBytes);
+      body = await readText(response, maxBytes, got);
     } catch (err) {
-      return why(err);
+      // The connection broke mid-file (unless the timeout or the caller stopped it): how far it got.
+      const of = declared >= 0 ? ` of ${size(declared)}` : '';
+      return why(new Error(`cut off after ${size(got.bytes)}${of} (${errorText(err)})`));
     }
     if (body.kind === 'too-large') return tooLarge(address, maxBytes, body.bytes);
     if (body.kind === 'html') return htmlReceived(address);
@@ -121,8 +124,12 @@ export async function loadFeed(
 type Body =
   { kind: 'text'; text: string } | { kind: 'too-large'; bytes: number } | { kind: 'html' };
 
-/** Reads the body as UTF-8, counting bytes as they come, and stops early at HTML. */
-async function readText(response: Response, maxBytes: number): Promise<Body> {
+/** Reads the body as UTF-8, counting bytes as they come (in `got`), and stops early at HTML. */
+async function readText(
+  response: Response,
+  maxBytes: number,
+  got: { bytes: number },
+): Promise<Body> {
   const decoder = new TextDecoder('utf-8');
   if (!response.body) {
     const buffer = await response.arrayBuffer();
@@ -132,13 +139,12 @@ async function readText(response: Response, maxBytes: number): Promise<Body> {
   }
   const reader = response.body.getReader();
   const parts: string[] = [];
-  let bytes = 0;
   let started = false;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      bytes += value.byteLength;
+      const bytes = (got.bytes += value.byteLength);
       if (bytes > maxBytes) {
         void reader.cancel().catch(() => undefined);
         return { kind: 'too-large', bytes };

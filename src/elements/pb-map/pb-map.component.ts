@@ -76,7 +76,7 @@ const CLICK_TOLERANCE = 5;
  * @summary A clustered, accessible map of participatory budgets from a static feed.
  *
  * @fires {CustomEvent<PbLoadDetail>} pb-load - The feed is loaded and its first clusters are drawn. `detail`: `{ title, programmes, problems }`.
- * @fires {CustomEvent<PbErrorDetail>} pb-error - The feed could not be used. `detail`: `{ code, message, src }`.
+ * @fires {CustomEvent<PbErrorDetail>} pb-error - The feed could not be used. `detail`: `{ code, message, src, problems }`.
  * @fires {CustomEvent<PbSelectDetail>} pb-select - A person opened a programme's card. `detail`: `{ programme }`.
  * @fires {CustomEvent<PbFilterChangeDetail>} pb-filter-change - A person changed the filter (pb-filters, the URL). `detail`: `{ filter, programmes, setAside, totals }`.
  * @fires {CustomEvent<PbViewChangeDetail>} pb-view-change - A person moved the map (directly, a cluster, the list). `detail`: `{ center, zoom, bounds, inView }`.
@@ -711,9 +711,12 @@ export class PbMap extends LitElement {
   }
 
   private fail(code: FeedErrorCode, message: string, src: string): void {
+    const { problems } = this;
     this.status = 'error';
     this.error = { code, message };
-    this.dispatchEvent(pbEvent('pb-error', { code, message, src }));
+    // No entry usable: why, for the page (the event), its developer (the console) and the reader.
+    if (problems.length) console.warn(`<pb-map> ${src}: ${message}`, problems);
+    this.dispatchEvent(pbEvent('pb-error', { code, message, src, problems }));
     const loaded = (this.loaded ??= deferred());
     loaded.reject(Object.assign(new Error(message), { code }));
   }
@@ -1205,6 +1208,7 @@ export class PbMap extends LitElement {
         <div>
           <p><strong>${m.errorTitle}</strong> ${m.errorReason(this.error.code)}</p>
           <p class="detail">${this.error.message}</p>
+          ${this.problems.length ? this.overlay?.problemsNote(m, this.problems) : nothing}
           <p><button type="button" class="action" @click=${this.onRetry}>${m.retry}</button></p>
         </div>
       </div>`;

@@ -21,6 +21,8 @@ export interface PbErrorDetail {
   message: string;
   /** The feed URL, resolved against the page. */
   src: string;
+  /** Why each entry was left out, when none could be used (`no-programmes`); else empty. */
+  problems: FeedProblem[];
 }
 
 /** Detail of `pb-select`: a person opened a programme's card. */

@@ -5,6 +5,32 @@ import { css } from 'lit';
  * first load, adopted into the shadow root when the map is about to be shown (or a card opens).
  */
 export const viewStyles = css`
+  /*
+   * The loading, empty and error boxes clear of the map's buttons (29px, 10px from the right
+   * edge) and of its attribution line at the bottom, on a narrow map too; the box scrolls when
+   * the map is too short for it. Here, with the markers: the buttons come with them.
+   */
+  .status {
+    padding: 8px 48px 28px 8px;
+  }
+  .status > div {
+    box-sizing: border-box;
+    max-height: 100%;
+    overflow: auto;
+  }
+  .status .detail {
+    overflow-wrap: anywhere;
+    font-size: 0.875em;
+  }
+  /* Why a feed with no usable entry was refused, in the error's box, below its detail. */
+  .status .note {
+    position: static;
+    max-width: none;
+    max-height: 10em;
+    margin: 0 0 0.5rem;
+    box-shadow: none;
+    text-align: start;
+  }
   .markers {
     position: absolute;
     inset: 0;
@@ -134,6 +160,7 @@ export const viewStyles = css`
   }
   .card ul.stack button {
     font: inherit;
+    overflow-wrap: anywhere;
     text-align: left;
     width: 100%;
     background: none;
@@ -152,6 +179,7 @@ export const viewStyles = css`
   }
   .card .description {
     white-space: pre-line;
+    overflow-wrap: anywhere; /* a long word or address must not widen the card */
   }
   .pb-map-image svg {
     display: block;
