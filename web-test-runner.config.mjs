@@ -9,6 +9,7 @@ import { CHROMIUM_ARGS } from './scripts/find-chromium.mjs';
 import {
   bundledModulesPlugin,
   emulateMediaFeaturesPlugin,
+  lifetimePlugin,
   otherOriginPlugin,
   recordRequestsPlugin,
   viteImportsPlugin,
@@ -37,6 +38,8 @@ export default {
   plugins: [
     emulateMediaFeaturesPlugin(),
     recordRequestsPlugin(),
+    // CDP probes for tests/browser/lifetime.test.ts: heap after GC, listeners, live instances.
+    lifetimePlugin(),
     // Another origin, for the embed's resizer (tests/browser/embed.test.ts).
     otherOriginPlugin({ rootDir }),
     viteImportsPlugin({ rootDir }),

@@ -281,6 +281,94 @@ export function otherOriginPlugin({ rootDir }) {
 }
 
 /**
+ * Server commands for tests/browser/lifetime.test.ts, through Chrome's DevTools protocol (one
+ * session per test page, kept for the file):
+ *   `lifetime-heap`       forces a full garbage collection (twice) and answers the JS heap's
+ *                         `{ usedSize, totalSize }` (Runtime.getHeapUsage, exact bytes: no need
+ *                         for --enable-precise-memory-info, which only concerns performance.memory)
+ *   `lifetime-listeners`  the event types listened to on window, document and visualViewport
+ *                         (DOMDebugger.getEventListeners), e.g. `{ window: ['resize', …], … }`
+ *   `lifetime-instances`  `{ expressions: { name: 'expression giving a prototype' } }`: after a
+ *                         garbage collection, how many live objects have each prototype
+ *                         (Runtime.queryObjects), e.g. PbMap elements or MapLibre maps
+ *   `lifetime-log`        the browser's own log entries since the session began (Log.entryAdded:
+ *                         "Too many active WebGL contexts…" is one, never a console call)
+ */
+export function lifetimePlugin() {
+  /** @type {Map<string, Promise<{ cdp: any, log: string[] }>>} */
+  const sessions = new Map();
+  const open = (page) => async () => {
+    const cdp = await page.createCDPSession();
+    const log = [];
+    cdp.on('Log.entryAdded', ({ entry }) =>
+      log.push(`${entry.level} ${entry.source}: ${entry.text}`),
+    );
+    await cdp.send('Log.enable');
+    await cdp.send('HeapProfiler.enable');
+    return { cdp, log };
+  };
+  const gc = async (cdp) => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+  };
+  return {
+    name: 'pb-map:lifetime',
+    async executeCommand({ command, payload, session }) {
+      if (!command.startsWith('lifetime-')) return undefined;
+      const page = session.browser.getPage(session.id);
+      if (!sessions.has(session.id)) sessions.set(session.id, open(page)());
+      const { cdp, log } = await sessions.get(session.id);
+      if (command === 'lifetime-log') return [...log];
+      if (command === 'lifetime-heap') {
+        await gc(cdp);
+        const { usedSize, totalSize } = await cdp.send('Runtime.getHeapUsage');
+        return { usedSize, totalSize };
+      }
+      if (command === 'lifetime-listeners') {
+        const out = {};
+        for (const name of ['window', 'document', 'visualViewport']) {
+          const { result } = await cdp.send('Runtime.evaluate', { expression: name });
+          if (!result.objectId) continue;
+          const { listeners } = await cdp.send('DOMDebugger.getEventListeners', {
+            objectId: result.objectId,
+          });
+          out[name] = listeners.map((l) => l.type).sort();
+          await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
+        }
+        return out;
+      }
+      if (command === 'lifetime-instances') {
+        await gc(cdp);
+        const out = {};
+        for (const [name, expression] of Object.entries(payload?.expressions ?? {})) {
+          const { result } = await cdp.send('Runtime.evaluate', { expression });
+          if (!result.objectId) {
+            out[name] = null;
+            continue;
+          }
+          const { objects } = await cdp.send('Runtime.queryObjects', {
+            prototypeObjectId: result.objectId,
+          });
+          const { result: length } = await cdp.send('Runtime.callFunctionOn', {
+            objectId: objects.objectId,
+            functionDeclaration: 'function () { return this.length; }',
+            returnByValue: true,
+          });
+          out[name] = length.value;
+          await cdp.send('Runtime.releaseObject', { objectId: objects.objectId });
+          await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
+        }
+        return out;
+      }
+      return undefined;
+    },
+    async serverStop() {
+      for (const s of sessions.values()) await (await s).cdp.detach().catch(() => {});
+    },
+  };
+}
+
+/**
  * Koa middleware for the test server: a feed server that misbehaves on purpose, for
  * tests/browser/faults.test.ts. `GET /@faults/<kind>?feed=<fixture>&…` answers the feed
  * `tests/browser/fixtures/<fixture>` (default `programmes.json`) in one of these ways:

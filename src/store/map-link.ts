@@ -31,6 +31,8 @@ export class MapLink implements ReactiveController {
   private unsubscribe?: () => void;
   private observer?: MutationObserver;
   private linkedId?: string;
+  /** The id already warned about (see warnMissing). */
+  private warned?: string;
 
   constructor(
     private readonly host: MapLinkHost,
@@ -67,11 +69,24 @@ export class MapLink implements ReactiveController {
       this.observer = new MutationObserver(() => this.tryLink(id) && this.stopWatching());
       this.observer.observe(root, { childList: true, subtree: true, attributeFilter: ['id'] });
       void customElements.whenDefined('pb-map').then(() => {
-        if (this.linkedId === id && !this.map && this.host.isConnected && this.tryLink(id)) {
-          this.stopWatching();
-        }
+        if (this.linkedId !== id || this.map || !this.host.isConnected) return;
+        if (this.tryLink(id)) this.stopWatching();
+        else setTimeout(() => this.warnMissing(id)); // once the page's current changes are in
       });
     }
+  }
+
+  /** Says once (per id) that no map has this id, when the page is parsed and still has none. */
+  private warnMissing(id: string): void {
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', () => this.warnMissing(id), { once: true });
+      return;
+    }
+    if (this.linkedId !== id || this.map || !this.host.isConnected || this.warned === id) return;
+    this.warned = id;
+    console.warn(
+      `<${this.host.localName} for="${id}">: no <pb-map id="${id}"> in its document or shadow root; it will follow one added later.`,
+    );
   }
 
   private tryLink(id: string): boolean {

@@ -604,7 +604,7 @@ export class PbFilters extends LitElement {
         ${values.map(
           (v) =>
             html`<option value=${v.name} .selected=${live(v === selected)}>
-              ${m.option(name(v), v.count)}
+              ${m.option(isolated(name(v)), v.count)}
             </option>`,
         )}
       </select>
@@ -657,4 +657,18 @@ function countryNames(locale: string): (code: string) => string {
     displayNames.set(locale, names);
   }
   return names;
+}
+
+/** Right-to-left letters and bidirectional controls. */
+const BIDI = /[\u0590-\u08ff\u200e\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefc]/;
+
+/**
+ * Feed text inside a sentence of ours (an option's "Bretagne (12)"), between FSI and PDI when it
+ * holds right-to-left letters or bidi controls, so that it cannot reorder the words and figures
+ * around it: an option's text cannot hold a `<bdi>`.
+ */
+function isolated(text: string): string {
+  if (!BIDI.test(text)) return text;
+  // A PDI for each isolate the text leaves open, then the one that closes ours.
+  return `\u2068${text}${'\u2069'.repeat(text.match(/[\u2066-\u2068]/g)?.length ?? 0)}\u2069`;
 }

@@ -83,6 +83,14 @@ export const styles = css`
   th {
     white-space: nowrap;
   }
+  /* Names and places wrap, a long word too, rather than widen the table past its box. */
+  tbody th {
+    white-space: normal;
+  }
+  tbody th,
+  td {
+    overflow-wrap: anywhere;
+  }
   .number {
     text-align: end;
     white-space: nowrap;

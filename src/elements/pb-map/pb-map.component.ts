@@ -911,7 +911,16 @@ export class PbMap extends LitElement {
     this.basemapDone = undefined;
     this.releaseMap?.();
     this.releaseMap = undefined;
-    this.mapInstance?.remove(); // frees the WebGL context and the worker's tiles
+    // Frees the WebGL context and the worker's tiles. Without stack frames: on the last map's
+    // removal, MapLibre's shared dispatcher aborts with an Error it keeps until the next map,
+    // and V8's stack frames in it would keep this map, element and feed alive until then.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      this.mapInstance?.remove();
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
     this.mapInstance = undefined;
     this.mapLoaded = false;
     this.items.clear();

@@ -376,13 +376,18 @@ export function legend(m: Messages, feed: Feed, filter: Filter, locale: string):
   </details>`;
 }
 
-/** The note listing the entries of the feed that were left out or repaired (the first 50). */
+/**
+ * The note listing the entries of the feed that were left out or repaired (the first 50). A
+ * message quotes the feed's value: in a `<bdi>`, so that its bidi text cannot reorder the path.
+ */
 export function problemsNote(m: Messages, problems: readonly FeedProblem[]): TemplateResult {
   const left = problems.filter((p) => p.dropped === 'entry').length;
   return html`<details class="note" part="note">
     <summary>${m.problemsNote(left, problems.length - left)}</summary>
     <ul>
-      ${problems.slice(0, 50).map((p) => html`<li><code>${p.path}</code> ${p.message}</li>`)}
+      ${problems
+        .slice(0, 50)
+        .map((p) => html`<li><code>${p.path}</code> <bdi>${p.message}</bdi></li>`)}
     </ul>
   </details>`;
 }
