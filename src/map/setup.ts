@@ -108,7 +108,9 @@ export async function setUpMap(options: MapSetupOptions): Promise<MapSetup> {
     let tiles = 0;
     map.on('sourcedata', (event) => (tiles += event.tile ? 1 : 0));
     map.once('load', () => {
-      if (!tiles && Object.keys(map.getStyle().sources).length > 0) {
+      // No throw here: the element's own `load` listener comes after this one.
+      const sources = map.getStyle()?.sources;
+      if (!tiles && sources && Object.keys(sources).length > 0) {
         onBasemapProblem('No tile of the basemap could be loaded.');
       }
     });
