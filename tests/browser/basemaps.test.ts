@@ -16,7 +16,7 @@ import { messagesFor } from '../../src/core/messages.js';
 import bordersUrl from 'pb-map-basemap:borders-1.geojson?url';
 import landUrl from 'pb-map-basemap:land-1.geojson?url';
 import { DARK_BASEMAP, LIGHT_BASEMAP, offlineStyle } from '../../src/map/basemap.js';
-import { markerName, markers, waitFor } from './helpers.js';
+import { markerName, markers, pixelAt, rgb, waitFor } from './helpers.js';
 
 const FIXTURES = '/tests/browser/fixtures';
 const FEED = `${FIXTURES}/programmes.json`;
@@ -74,32 +74,6 @@ async function recordFetches<T>(
   } finally {
     window.fetch = original;
   }
-}
-
-/**
- * The colour the map drew at (x, y) of its canvas (CSS pixels), read from the drawing buffer in
- * the `render` event, while the frame is still there (no preserveDrawingBuffer needed). The
- * markers are DOM over the canvas: this is the basemap alone.
- */
-function pixelAt(map: MapLibreMap, x: number, y: number): Promise<[number, number, number]> {
-  return new Promise((resolve) => {
-    map.once('render', () => {
-      const gl = map.getCanvas().getContext('webgl2')!;
-      const ratio = gl.drawingBufferWidth / map.getCanvas().clientWidth;
-      const px = new Uint8Array(4);
-      gl.readPixels(
-        Math.round(x * ratio),
-        Math.round(gl.drawingBufferHeight - y * ratio - 1),
-        1,
-        1,
-        gl.RGBA,
-        gl.UNSIGNED_BYTE,
-        px,
-      );
-      resolve([px[0]!, px[1]!, px[2]!]);
-    });
-    map.triggerRepaint();
-  });
 }
 
 /** The fixture colour of the deepest tile under (x, y) of the canvas. */
@@ -227,7 +201,6 @@ describe('offline basemap files', function () {
     const border = map.queryRenderedFeatures({ layers: ['borders-1', 'borders-2'] });
     expect(border.length, 'borders drawn').to.be.above(0);
     const { x, y } = map.project([2.35, 48.85]);
-    const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
     expect(close(await pixelAt(map, x + 20, y + 20), rgb(LIGHT_BASEMAP.land)), 'land drawn').to.be
       .true;
     expect(el.shadowRoot!.querySelector('.basemap-note')).to.be.null;
@@ -334,8 +307,7 @@ describe('dark offline basemap and the theme', function () {
       });
       return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
     };
-    const hex = (h: string) =>
-      `rgb(${[1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)).join(', ')})`;
+    const hex = (h: string) => `rgb(${rgb(h).join(', ')})`;
     const ratio = (a: string, b: string) => {
       const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
       return (hi + 0.05) / (lo + 0.05);
@@ -422,7 +394,6 @@ describe('PMTiles basemaps', function () {
     map.jumpTo({ center: [2, 46], zoom: 4 });
     await new Promise((resolve) => map.once('idle', resolve));
     const { clientWidth: width, clientHeight: height } = map.getCanvas();
-    const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
     const spots = [
       { lngLat: [6, 44], layer: 'earth-fill' },
       { lngLat: [0, 46.5], layer: 'water-fill' },

@@ -10,7 +10,6 @@
 // gathered in docs/reliability.md, section Faults.
 
 import { expect } from '@esm-bundle/chai';
-import type { Map as MapLibreMap } from 'maplibre-gl';
 import '../../src/elements.js';
 import '../../src/elements/pb-list/pb-list.js';
 import '../../src/elements/pb-summary/pb-summary.js';
@@ -21,7 +20,7 @@ import { loadLanguage, messagesFor } from '../../src/core/messages.js';
 import type { FeedErrorCode } from '../../src/core/feed/model.js';
 import { feedLimits } from '../../src/store/feed-loader.js';
 import { LIGHT_BASEMAP } from '../../src/map/basemap.js';
-import { inside, markerName, markers, waitFor } from './helpers.js';
+import { inside, markerName, markers, pixelAt, rgb, waitFor } from './helpers.js';
 
 /** The feed loader's timeout in these tests (15 s by default): a server that never answers. */
 const TIMEOUT_MS = 1500;
@@ -118,21 +117,6 @@ async function responsiveness<T>(
  */
 const GAP_BOUND_MS = 200;
 
-/** The colour MapLibre drew at (x, y) of its canvas, read on its next frame. */
-function pixelAt(map: MapLibreMap, x: number, y: number): Promise<[number, number, number]> {
-  return new Promise((resolve) => {
-    map.once('render', () => {
-      const gl = map.getCanvas().getContext('webgl2')!;
-      const ratio = gl.drawingBufferWidth / map.getCanvas().clientWidth;
-      const px = new Uint8Array(4);
-      const [bx, by] = [Math.round(x * ratio), Math.round(gl.drawingBufferHeight - y * ratio - 1)];
-      gl.readPixels(bx, by, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
-      resolve([px[0]!, px[1]!, px[2]!]);
-    });
-    map.triggerRepaint();
-  });
-}
-const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 const near = (a: number[], b: number[]) => a.every((v, i) => Math.abs(v - b[i]!) <= 6);
 
 before(async function () {

@@ -1,6 +1,7 @@
 // Helpers for the browser tests (run by @web/test-runner in Chromium).
 
 import type { AxeResults, NodeResult, Result } from 'axe-core';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 
 /**
  * `fixture(html`<pb-map ...></pb-map>`)` renders into the document and resolves once a lit
@@ -135,3 +136,26 @@ export function inside(inner: DOMRect, outer: DOMRect): boolean {
     inner.bottom <= outer.bottom + 1
   );
 }
+
+/**
+ * The colour MapLibre drew at (x, y) of its canvas (CSS pixels), read from the drawing buffer in
+ * the `render` event, while the frame is still there (no preserveDrawingBuffer needed). The
+ * markers are DOM over the canvas: this is the basemap alone.
+ */
+export function pixelAt(map: MapLibreMap, x: number, y: number): Promise<[number, number, number]> {
+  return new Promise((resolve) => {
+    map.once('render', () => {
+      const gl = map.getCanvas().getContext('webgl2')!;
+      const ratio = gl.drawingBufferWidth / map.getCanvas().clientWidth;
+      const px = new Uint8Array(4);
+      const [bx, by] = [Math.round(x * ratio), Math.round(gl.drawingBufferHeight - y * ratio - 1)];
+      gl.readPixels(bx, by, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
+      resolve([px[0]!, px[1]!, px[2]!]);
+    });
+    map.triggerRepaint();
+  });
+}
+
+/** `#rrggbb` as [r, g, b]. */
+export const rgb = (hex: string): number[] =>
+  [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
