@@ -30,8 +30,9 @@ atlas.addEventListener('pb-load', (event) => {
   const { programmes, problems } = (
     event as CustomEvent<{ programmes: number; problems: unknown[] }>
   ).detail;
+  const n = (count: number) => count.toLocaleString('fr');
   say(
-    `${programmes} projets sur la carte${problems.length ? `, ${problems.length} problèmes` : ''}.`,
+    `${n(programmes)} projets sur la carte${problems.length ? `, ${n(problems.length)} problèmes` : ''}.`,
   );
 });
 atlas.addEventListener('pb-error', (event) => {

@@ -166,6 +166,32 @@ describe('<pb-filters>', () => {
     await axeCheck(filters);
   });
 
+  it('draws each year’s bar under its place on the slider, inside the element at any width', async () => {
+    const { filters } = await setup();
+    // 200px: the 11 years' steps are narrower than a handle, the bars touch; 320 and 900px:
+    // fewer years than room, each bar as wide as a handle (a city page's four years at 320px
+    // once stood 37px out on each side, over the page's margin and the map beside it).
+    for (const width of [200, 320, 900]) {
+      filters.style.width = `${width}px`;
+      await nextFrame();
+      const host = filters.getBoundingClientRect();
+      const track = $<HTMLElement>(filters, '.track').getBoundingClientRect();
+      const bars = [...filters.shadowRoot!.querySelectorAll('.bar')].map((b) =>
+        b.getBoundingClientRect(),
+      );
+      expect(bars, `${width}px`).to.have.length(11);
+      const step = track.width / 10;
+      bars.forEach((bar, i) => {
+        const where = `${width}px, bar of ${2014 + i}`;
+        expect(bar.left, where).to.be.at.least(host.left);
+        expect(bar.right, where).to.be.at.most(host.right);
+        expect(bar.left + bar.width / 2, where).to.be.closeTo(track.left + i * step, 1.5);
+        expect(bar.width, where).to.be.closeTo(Math.min(step - 1, 18), 1);
+        if (i > 0) expect(bar.left, where).to.be.at.least(bars[i - 1]!.right);
+      });
+    }
+  });
+
   it('filters on the years with either handle, and the map fires pb-filter-change', async () => {
     const { map, filters, changes } = await setup();
     await slide(filters, 'year-from', 2019);

@@ -352,11 +352,14 @@ export class PbFilters extends LitElement {
         part="histogram"
         aria-hidden="true"
         style=${styleProps({
-          // Each bar centred on its year's position along the track (9px in from each side).
+          // Each bar centred on its year's position along the track (9px in from each side),
+          // as wide as a year's step but no wider than a handle (18px), so that the end bars
+          // stay inside the element however few the years.
           marginInline:
             histogram.length > 1
-              ? `calc(9px - (100% - 18px) / ${2 * (histogram.length - 1)})`
+              ? `calc(9px - min((100% - 18px) / ${2 * (histogram.length - 1)}, 9px))`
               : '9px',
+          justifyContent: histogram.length > 1 ? 'space-between' : 'center',
         })}
       >
         ${histogram.map(

@@ -79,6 +79,7 @@ export const styles = css`
   }
   .bar {
     flex: 1 1 0;
+    max-width: 18px;
     min-height: 1px;
     background: var(--_bar);
   }
