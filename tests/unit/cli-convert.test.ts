@@ -186,7 +186,7 @@ describe('pb-feed convert, CSV', () => {
     expect(Math.abs(rennes.coordinates[0] + 1.678)).toBeLessThan(0.02);
     expect(feed.sources[0]).toEqual({ name: 'Réseau', url: 'https://example.org/rnbp' });
     expect(feed.sources.map((s: { name: string }) => s.name).join()).toMatch(
-      /GeoNames.*CC-BY 4\.0/,
+      /Positions des communes : GeoNames.*CC BY 4\.0/,
     );
   });
 

@@ -176,7 +176,7 @@ describe.skipIf(missing)('pb-feed convert on Paris (../shared/data/paris)', () =
     expect(p.stderr).toContain('note: 33 rows placed at Paris Centre, code 75123');
     expect(p.stderr).not.toContain('(row left out)');
     const names = (p.feed.sources as { name: string }[]).map((s) => s.name).join(' | ');
-    expect(names).toMatch(/GeoNames.*CC-BY 4\.0/);
+    expect(names).toMatch(/Positions des communes : GeoNames.*CC BY 4\.0/);
   });
 
   it('adds up the budgets of each year as the file does', () => {

