@@ -300,6 +300,37 @@ describe('<pb-filters>', () => {
     expect(filters.shadowRoot!.querySelector('.aside')).to.equal(null);
   });
 
+  it('leaves the budget range out for a feed that states no budget, unless a budget is set', async () => {
+    // A city's winning projects without amounts (as Rennes publishes them).
+    const map = document.createElement('pb-map');
+    map.id = 'no-budgets';
+    Object.assign(map.style, { width: '400px', '--pb-map-height': '300px' });
+    map.setAttribute('src', '/tests/browser/fixtures/no-budgets.json');
+    document.body.append(map);
+    const filters = mountFilters('no-budgets');
+    await map.ready;
+    await filters.updateComplete;
+    expect(text(filters, '[part~="count"]')).to.equal('4 projets sur 4');
+    // Booleans: chai would print an element at length (and hang) when failing.
+    expect(!!filters.shadowRoot!.querySelector('[part~="budget"]'), 'budget range').to.equal(false);
+    expect(filters.shadowRoot!.querySelectorAll('.bar')).to.have.length(3); // 2017-2019
+    expect(filters.shadowRoot!.querySelector('#q'), 'search').to.exist;
+    await axeCheck(filters);
+
+    // A page that sets a budget anyway: the range shows why nothing is kept, and resets.
+    map.setAttribute('budget', '100000-');
+    await waitFor(() => map.selection?.totals.programmes === 0, 2000);
+    await filters.updateComplete;
+    expect(text(filters, '[part~="count"]')).to.equal('0 projet sur 4');
+    expect(text(filters, '[part~="budget"] .values')).to.equal(
+      `${euros(100_000)} – sans maximum`.replace(/\s+/g, ' '),
+    );
+    $<HTMLButtonElement>(filters, '[part~="reset"]').click();
+    await waitFor(() => map.selection?.totals.programmes === 4, 2000);
+    await filters.updateComplete;
+    expect(!!filters.shadowRoot!.querySelector('[part~="budget"]'), 'after reset').to.equal(false);
+  });
+
   it('gives levels, regions and countries exact facet counts under the other constraints', async () => {
     const { map, filters } = await setup();
     await slide(filters, 'year-from', 2019);

@@ -65,7 +65,9 @@ function budgetPosition(amount: number, scale: Scale, handle: 'min' | 'max'): nu
 /**
  * The filter controls of a `<pb-map>`: year range over a histogram of programmes per year,
  * budget range on a logarithmic scale (total or per inhabitant), level, region, country and text
- * search, each saying how many programmes it leaves, with a count of what the filter keeps. The
+ * search, each saying how many programmes it leaves, with a count of what the filter keeps.
+ * Controls with nothing to choose are left out: levels, regions and countries the feed does not
+ * state, and the budget range when no edition states a budget (unless a budget is set). The
  * count is not a live region: the map announces the filter's results itself ("17 programmes
  * affichés"), so that a screen reader hears them once. It follows the map named by `for` (placed
  * anywhere in the same document or shadow root, before or after the map) and reflects the map's
@@ -81,7 +83,7 @@ function budgetPosition(amount: number, scale: Scale, handle: 'min' | 'max'): nu
  * @csspart count - The count of kept programmes (shown, not announced: the map announces it).
  * @csspart years - The year range group (histogram, two handles).
  * @csspart histogram - The bars of programmes per year.
- * @csspart budget - The budget group (total / per inhabitant switch, two handles).
+ * @csspart budget - The budget group (total / per inhabitant switch, two handles); absent when the feed states no budget.
  * @csspart levels - The level checkboxes.
  * @csspart region - The region select.
  * @csspart country - The country select (only when the feed has several countries).
@@ -114,6 +116,8 @@ export class PbFilters extends LitElement {
     filter: Filter;
     facets: FacetCounts;
     histogram: { year: number; count: number }[];
+    /** Whether some edition of the feed states a budget (else the budget range is left out). */
+    budgets: boolean;
   };
 
   /** The id of the `<pb-map>` to filter, in the same document (or shadow root). */
@@ -295,6 +299,10 @@ export class PbFilters extends LitElement {
         filter,
         facets: facetCounts(index, filter),
         histogram: yearHistogram(index, filter),
+        budgets:
+          this.memo?.index === index
+            ? this.memo.budgets
+            : index.editionBudget.some((budget) => budget >= 0),
       };
     }
     return this.memo;
@@ -321,9 +329,15 @@ export class PbFilters extends LitElement {
         </p>
         ${ready ? nothing : html`<p class="note">${m.waiting}</p>`}
         ${this.renderYears(m, kind, ready, facets, counts?.histogram ?? [])}
-        ${this.renderBudget(m, kind, ready, facets)} ${this.renderLevels(m, facets)}
-        ${this.renderPlace(m, facets, 'region')} ${this.renderPlace(m, facets, 'country')}
-        ${this.renderSearch(m, kind, facets)}
+        ${
+          // A feed that states no budget (a city's projects, say) gets no budget range, unless a
+          // budget constraint is in force: then the reader sees why nothing is kept.
+          counts && !counts.budgets && !ready?.filter.budget
+            ? nothing
+            : this.renderBudget(m, kind, ready, facets)
+        }
+        ${this.renderLevels(m, facets)} ${this.renderPlace(m, facets, 'region')}
+        ${this.renderPlace(m, facets, 'country')} ${this.renderSearch(m, kind, facets)}
         <button type="button" class="reset" part="reset" @click=${this.onReset}>${m.reset}</button>
       </fieldset>
     </form>`;
