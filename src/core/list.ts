@@ -21,6 +21,53 @@ export const LIST_COLUMNS: readonly ListColumn[] = [
   'perInhabitant',
 ];
 
+/** Which figures a feed states at all (see {@link statedFigures}). */
+export interface StatedFigures {
+  /** Some edition states a budget. */
+  budget: boolean;
+  /** Some edition states a budget of a programme with a population above 0. */
+  perInhabitant: boolean;
+}
+
+const statedMemo = new WeakMap<FilterIndex, StatedFigures>();
+
+/**
+ * Which figures the indexed feed states at all, so that an interface can leave out a budget
+ * control or column where no programme has a figure to show (a city's projects without
+ * amounts). Computed once per index.
+ */
+export function statedFigures(index: FilterIndex): StatedFigures {
+  let stated = statedMemo.get(index);
+  if (!stated) {
+    const { editionStart, editionBudget, population } = index;
+    stated = { budget: false, perInhabitant: false };
+    for (let i = 0; i < index.programmes.length && !stated.perInhabitant; i++) {
+      for (let e = editionStart[i]!; e < editionStart[i + 1]!; e++) {
+        if (editionBudget[e]! >= 0) {
+          stated.budget = true;
+          if (population[i]! > 0) stated.perInhabitant = true;
+          break;
+        }
+      }
+    }
+    statedMemo.set(index, stated);
+  }
+  return stated;
+}
+
+/**
+ * The columns worth showing for a feed: every one, less the budget and per-inhabitant columns
+ * when no programme states the figure (they would hold only dashes).
+ */
+export function listColumns(index: FilterIndex): readonly ListColumn[] {
+  const stated = statedFigures(index);
+  return LIST_COLUMNS.filter(
+    (column) =>
+      (column !== 'budget' || stated.budget) &&
+      (column !== 'perInhabitant' || stated.perInhabitant),
+  );
+}
+
 /** The two ways a column sorts (the values of `aria-sort`). */
 export type SortDirection = 'ascending' | 'descending';
 

@@ -459,6 +459,41 @@ describe('<pb-list>', () => {
     await axeCheck(list);
   });
 
+  it('leaves out the budget columns for a feed that states no budget', async () => {
+    // Sorted on the budget, then the map loads a city's winning projects without amounts: two
+    // columns of dashes would say nothing, and the list goes back to the order by name.
+    const { map, list } = await loaded();
+    heading(list, 'Budget').querySelector('button')!.click();
+    await list.updateComplete;
+    expect(sortStates(list)).to.deep.equal([null, null, null, 'ascending', null]);
+    map.src = `${FIXTURES}/no-budgets.json`;
+    await waitFor(
+      () => list.shadowRoot!.querySelector('caption .count')?.textContent === '4 projets',
+      5000,
+    );
+    expect(list.shadowRoot!.querySelector('caption .sr-only')!.textContent).to.equal(
+      ', triés par nom, de A à Z',
+    );
+    expect(sortStates(list)).to.deep.equal(['ascending', null, null]);
+    const headings = [...list.shadowRoot!.querySelectorAll('thead th')];
+    expect(headings.map((th) => squash(spokenText(th.querySelector('button')!)))).to.deep.equal([
+      'Nom',
+      'Lieu',
+      'Années',
+    ]);
+    expect(rows(list)).to.deep.equal([
+      ['Aire de jeux', '—', '2019'],
+      ['Boîte à livres', '—', '2018'],
+      ['Fresque', '—', '2019'],
+      ['Jardin partagé', '—', '2017'],
+    ]);
+    await axeCheck(list);
+    map.filter = { q: 'zzzz' };
+    await list.updateComplete;
+    const none = list.shadowRoot!.querySelector('td.none')!;
+    expect(none.getAttribute('colspan'), 'the empty row spans the table').to.equal('3');
+  });
+
   it('speaks English under lang="en"', async () => {
     const wrapper = document.createElement('div');
     wrapper.className = 'wrapper';

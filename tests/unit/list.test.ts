@@ -7,6 +7,7 @@ import {
   allPositions,
   collationRanks,
   ListOrder,
+  listColumns,
   listRows,
   perInhabitantKeys,
   positionsOf,
@@ -84,6 +85,40 @@ function sorted(column: ListColumn, direction: SortDirection, filter: Filter = {
   );
   return names(order, selection);
 }
+
+describe('listColumns', () => {
+  const columns = (list: Programme[]) => listColumns(indexProgrammes(list));
+
+  it('shows every column when some programme states a budget and a population', () => {
+    expect(columns(programmes)).toEqual(['name', 'place', 'years', 'budget', 'perInhabitant']);
+  });
+
+  it('leaves out budget and per inhabitant when no edition states a budget', () => {
+    // A city's winning projects without amounts; a population alone gives no figure.
+    const list = [
+      programme('a', 'Jardin', [{ year: 2017 }], { population: 222_000 }),
+      programme('b', 'Fresque', []),
+    ];
+    expect(columns(list)).toEqual(['name', 'place', 'years']);
+  });
+
+  it('leaves out per inhabitant when no programme with a budget has a population', () => {
+    const list = [
+      programme('a', 'Rennes', [{ year: 2017, budget: 1_000 }]),
+      programme('b', 'Brest', [{ year: 2018, budget: 0 }], { population: 0 }),
+      programme('c', 'Nantes', [{ year: 2019 }], { population: 320_000 }),
+    ];
+    expect(columns(list)).toEqual(['name', 'place', 'years', 'budget']);
+    // One programme with both is enough, wherever it is in the feed.
+    const more = [
+      ...list,
+      programme('d', 'Lorient', [{ year: 2020 }, { year: 2021, budget: 5 }], {
+        population: 57_000,
+      }),
+    ];
+    expect(columns(more)).toEqual(['name', 'place', 'years', 'budget', 'perInhabitant']);
+  });
+});
 
 describe('collationRanks', () => {
   it('ranks as the collator orders, equal values sharing a rank, undefined as NaN', () => {

@@ -12,6 +12,7 @@ import {
   type Level,
 } from '../../core/filter.js';
 import { formatAmount, formatCount } from '../../core/format.js';
+import { statedFigures } from '../../core/list.js';
 import type { EntryKind } from '../../core/messages.js';
 import type { StoreChange, StoreState } from '../../store/map-store.js';
 import { MapLink, type StoreOwner } from '../../store/map-link.js';
@@ -116,8 +117,6 @@ export class PbFilters extends LitElement {
     filter: Filter;
     facets: FacetCounts;
     histogram: { year: number; count: number }[];
-    /** Whether some edition of the feed states a budget (else the budget range is left out). */
-    budgets: boolean;
   };
 
   /** The id of the `<pb-map>` to filter, in the same document (or shadow root). */
@@ -299,10 +298,6 @@ export class PbFilters extends LitElement {
         filter,
         facets: facetCounts(index, filter),
         histogram: yearHistogram(index, filter),
-        budgets:
-          this.memo?.index === index
-            ? this.memo.budgets
-            : index.editionBudget.some((budget) => budget >= 0),
       };
     }
     return this.memo;
@@ -332,7 +327,7 @@ export class PbFilters extends LitElement {
         ${
           // A feed that states no budget (a city's projects, say) gets no budget range, unless a
           // budget constraint is in force: then the reader sees why nothing is kept.
-          counts && !counts.budgets && !ready?.filter.budget
+          ready?.index && !statedFigures(ready.index).budget && !ready.filter.budget
             ? nothing
             : this.renderBudget(m, kind, ready, facets)
         }

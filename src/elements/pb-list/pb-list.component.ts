@@ -2,11 +2,11 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Feed } from '../../core/feed/model.js';
-import type { Selection } from '../../core/filter.js';
+import type { FilterIndex, Selection } from '../../core/filter.js';
 import { formatAmount, formatYears } from '../../core/format.js';
 import {
-  LIST_COLUMNS,
   ListOrder,
+  listColumns,
   listRows,
   type ListColumn,
   type ListRow,
@@ -29,9 +29,10 @@ const NUMERIC = new Set<ListColumn>(['budget', 'perInhabitant']);
 
 /**
  * The programmes a map's filter keeps, as a sortable table: name, place, the years that match the
- * filter, the budget under the filter and the amount per inhabitant. Follows the `<pb-map>` named
- * by `for`, wherever either stands in the page. Choosing a name opens the programme's card in the
- * map (`map.select(id)`). Shows one page of rows at a time, with a button for more, so that a
+ * filter, the budget under the filter and the amount per inhabitant (these two columns only when
+ * some programme of the feed states the figure). Follows the `<pb-map>` named by `for`, wherever
+ * either stands in the page. Choosing a name opens the programme's card in the map
+ * (`map.select(id)`). Shows one page of rows at a time, with a button for more, so that a
  * selection of 100,000 programmes stays fast. In the page's language (the nearest `lang`, French
  * by default).
  *
@@ -154,6 +155,13 @@ export class PbList extends LitElement {
     else super.focus(options);
   }
 
+  /** The sort in force: by name when the column chosen is not shown for this feed. */
+  private sortFor(index: FilterIndex): ListSort {
+    return listColumns(index).includes(this.sort.column)
+      ? this.sort
+      : { column: 'name', direction: 'ascending' };
+  }
+
   // Handlers
 
   private onSort = (event: Event): void => {
@@ -189,7 +197,7 @@ export class PbList extends LitElement {
     const viewed = this.followsView ? state.inView : undefined;
     const lang = this.pageLang();
     const locale = listMessagesFor(lang).base.locale;
-    const order = this.lists.order(index, selection, filter, viewed, this.sort, locale);
+    const order = this.lists.order(index, selection, filter, viewed, this.sortFor(index), locale);
     const view = viewed && state.view;
     const src = this.link.map?.getAttribute('src') ?? undefined;
     const root = this.renderRoot as ShadowRoot;
@@ -236,7 +244,9 @@ export class PbList extends LitElement {
     const locale = m.base.locale;
     // Until the map has a view, a list that follows it shows the whole selection.
     const inView = viewed !== undefined;
-    const order = this.lists.order(index, selection, filter, viewed, this.sort, locale);
+    const columns = listColumns(index);
+    const sort = this.sortFor(index);
+    const order = this.lists.order(index, selection, filter, viewed, sort, locale);
     const total = order.length;
     const shown = Math.min(total, this.pages * this.rowsPerPage);
     const rows = listRows(index, selection, filter, order, 0, shown);
@@ -273,25 +283,23 @@ export class PbList extends LitElement {
         <table part="table" tabindex="-1">
           <caption part="caption">
             <span class="count">${m.caption(total, feed.kind, inView)}</span
-            ><span class="sr-only">${m.sortedBy(this.sort.column, this.sort.direction)}</span>
+            ><span class="sr-only">${m.sortedBy(sort.column, sort.direction)}</span>
           </caption>
           <thead>
             <tr>
-              ${LIST_COLUMNS.map((column) => this.renderHeading(column, m))}
+              ${columns.map((column) => this.renderHeading(column, sort, m))}
             </tr>
           </thead>
           <tbody>
             ${
               rows.length === 0
                 ? html`<tr>
-                    <td class="none" colspan=${LIST_COLUMNS.length}>
-                      ${m.none(feed.kind, inView)}
-                    </td>
+                    <td class="none" colspan=${columns.length}>${m.none(feed.kind, inView)}</td>
                   </tr>`
                 : repeat(
                     rows,
                     (row) => row.index,
-                    (row) => this.renderRow(row, m, locale, amount),
+                    (row) => this.renderRow(row, columns, m, locale, amount),
                   )
             }
           </tbody>
@@ -310,8 +318,8 @@ export class PbList extends LitElement {
     </div>`;
   }
 
-  private renderHeading(column: ListColumn, m: ListMessages): TemplateResult {
-    const sorted = this.sort.column === column ? this.sort.direction : undefined;
+  private renderHeading(column: ListColumn, sort: ListSort, m: ListMessages): TemplateResult {
+    const sorted = sort.column === column ? sort.direction : undefined;
     return html`<th
       scope="col"
       class=${NUMERIC.has(column) ? 'number' : ''}
@@ -333,6 +341,7 @@ export class PbList extends LitElement {
 
   private renderRow(
     row: ListRow,
+    columns: readonly ListColumn[],
     m: ListMessages,
     locale: string,
     amount: (value: number) => string,
@@ -353,10 +362,20 @@ export class PbList extends LitElement {
       </th>
       <td>${row.place ?? unknown}</td>
       <td>${row.years.length > 0 ? formatYears(row.years, locale) : unknown}</td>
-      <td class="number">${row.budget === row.budget ? amount(row.budget) : unknown}</td>
-      <td class="number">
-        ${row.perInhabitant === row.perInhabitant ? amount(row.perInhabitant) : unknown}
-      </td>
+      ${
+        columns.includes('budget')
+          ? html`<td class="number">
+              ${row.budget === row.budget ? amount(row.budget) : unknown}
+            </td>`
+          : nothing
+      }
+      ${
+        columns.includes('perInhabitant')
+          ? html`<td class="number">
+              ${row.perInhabitant === row.perInhabitant ? amount(row.perInhabitant) : unknown}
+            </td>`
+          : nothing
+      }
     </tr>`;
   }
 }
