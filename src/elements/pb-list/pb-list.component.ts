@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Feed } from '../../core/feed/model.js';
-import type { FilterIndex, Selection } from '../../core/filter.js';
+import type { Selection } from '../../core/filter.js';
 import { formatAmount, formatYears } from '../../core/format.js';
 import {
   ListOrder,
@@ -155,9 +155,9 @@ export class PbList extends LitElement {
     else super.focus(options);
   }
 
-  /** The sort in force: by name when the column chosen is not shown for this feed. */
-  private sortFor(index: FilterIndex): ListSort {
-    return listColumns(index).includes(this.sort.column)
+  /** The sort in force: by name when the column chosen is not among those shown. */
+  private sortFor(columns: readonly ListColumn[]): ListSort {
+    return columns.includes(this.sort.column)
       ? this.sort
       : { column: 'name', direction: 'ascending' };
   }
@@ -197,7 +197,14 @@ export class PbList extends LitElement {
     const viewed = this.followsView ? state.inView : undefined;
     const lang = this.pageLang();
     const locale = listMessagesFor(lang).base.locale;
-    const order = this.lists.order(index, selection, filter, viewed, this.sortFor(index), locale);
+    const order = this.lists.order(
+      index,
+      selection,
+      filter,
+      viewed,
+      this.sortFor(listColumns(index)),
+      locale,
+    );
     const view = viewed && state.view;
     const src = this.link.map?.getAttribute('src') ?? undefined;
     const root = this.renderRoot as ShadowRoot;
@@ -245,7 +252,7 @@ export class PbList extends LitElement {
     // Until the map has a view, a list that follows it shows the whole selection.
     const inView = viewed !== undefined;
     const columns = listColumns(index);
-    const sort = this.sortFor(index);
+    const sort = this.sortFor(columns);
     const order = this.lists.order(index, selection, filter, viewed, sort, locale);
     const total = order.length;
     const shown = Math.min(total, this.pages * this.rowsPerPage);
@@ -362,20 +369,12 @@ export class PbList extends LitElement {
       </th>
       <td>${row.place ?? unknown}</td>
       <td>${row.years.length > 0 ? formatYears(row.years, locale) : unknown}</td>
-      ${
-        columns.includes('budget')
-          ? html`<td class="number">
-              ${row.budget === row.budget ? amount(row.budget) : unknown}
-            </td>`
-          : nothing
-      }
-      ${
-        columns.includes('perInhabitant')
-          ? html`<td class="number">
-              ${row.perInhabitant === row.perInhabitant ? amount(row.perInhabitant) : unknown}
-            </td>`
-          : nothing
-      }
+      ${columns
+        .filter((column) => NUMERIC.has(column))
+        .map((column) => {
+          const value = row[column as 'budget' | 'perInhabitant'];
+          return html`<td class="number">${value === value ? amount(value) : unknown}</td>`;
+        })}
     </tr>`;
   }
 }
